@@ -1,0 +1,38 @@
+# Warnings are per target so that third-party code is not held to our bar.
+function(stormwatch_set_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
+                                           $<$<BOOL:${STORMWATCH_WERROR}>:-Werror>)
+endfunction()
+
+# stormwatch_add_component(<name> SOURCES <file>... DEPS <target>...)
+# One static library per concern folder (stormwatch_<name>), folded into libstormwatch.
+function(stormwatch_add_component name)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "" "SOURCES;DEPS")
+  add_library(stormwatch_${name} STATIC ${ARG_SOURCES})
+  target_include_directories(stormwatch_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_compile_features(stormwatch_${name} PUBLIC cxx_std_20)
+  target_link_libraries(stormwatch_${name} PUBLIC ${ARG_DEPS})
+  stormwatch_set_warnings(stormwatch_${name})
+  target_link_libraries(stormwatch INTERFACE stormwatch_${name})
+endfunction()
+
+# stormwatch_add_test(<name> SOURCES <file>... DEPS <target>... LABELS <label>...)
+# One GoogleTest executable; each TEST becomes a ctest entry carrying the labels.
+function(stormwatch_add_test name)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "" "SOURCES;DEPS;LABELS")
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest_main)
+  target_compile_definitions(${name} PRIVATE
+      STORMWATCH_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+      STORMWATCH_BINARY_DIR="${PROJECT_BINARY_DIR}")
+  stormwatch_set_warnings(${name})
+  gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
+endfunction()
+
+# stormwatch_add_fuzzer(<name> SOURCES <file>... DEPS <target>...)
+function(stormwatch_add_fuzzer name)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "" "SOURCES;DEPS")
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS})
+  target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+endfunction()

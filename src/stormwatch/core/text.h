@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// Small string_view helpers shared by every parser. None allocate except where they return
+// std::string.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace stormwatch::text {
+
+std::string_view Trim(std::string_view s);
+std::string_view TrimRight(std::string_view s);
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool IStartsWith(std::string_view s, std::string_view prefix);
+bool IEquals(std::string_view a, std::string_view b);
+std::string ToLower(std::string_view s);
+
+/// Splits on runs of spaces and tabs. Views point into `s`.
+std::vector<std::string_view> Tokens(std::string_view s);
+/// Like Tokens, but a double-quoted token keeps its spaces (quotes stripped).
+std::vector<std::string_view> QuotedTokens(std::string_view s);
+
+/// Parses a whole token as a decimal unsigned integer that fits in `int`.
+std::optional<int> ParseInt(std::string_view s);
+
+/// True when `s` is well-formed UTF-8.
+bool IsValidUtf8(std::string_view s);
+/// Replaces each invalid UTF-8 byte with U+FFFD and control characters (other than tab)
+/// with a space, so evidence is always printable, valid JSON text.
+std::string SanitiseForOutput(std::string_view s);
+
+/// Heuristic used for whole-input rejection: NUL bytes, or more than 10% bytes that are
+/// neither printable ASCII, whitespace nor part of valid UTF-8 in the first 8 KiB.
+bool LooksBinary(std::string_view head);
+
+/// Calls fn(line_view, line_number) for each line (LF or CRLF; the last line need not end
+/// with a newline). Uses memchr; no allocation.
+template <typename Fn>
+void ForEachLine(std::string_view data, Fn&& fn);
+
+}  // namespace stormwatch::text
+
+#include <cstring>
+
+namespace stormwatch::text {
+
+template <typename Fn>
+void ForEachLine(std::string_view data, Fn&& fn) {
+    std::size_t line_number = 0;
+    const char* p = data.data();
+    const char* end = p + data.size();
+    while (p < end) {
+        const auto* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+        const char* line_end = nl != nullptr ? nl : end;
+        std::string_view line(p, static_cast<std::size_t>(line_end - p));
+        if (!line.empty() && line.back() == '\r') {
+            line.remove_suffix(1);
+        }
+        fn(line, ++line_number);
+        p = nl != nullptr ? nl + 1 : end;
+    }
+}
+
+}  // namespace stormwatch::text
