@@ -28,8 +28,10 @@ public:
     [[nodiscard]] const std::array<std::uint8_t, 16>& bytes() const { return bytes_; }
     [[nodiscard]] std::string ToString() const;
 
-    /// RFC 1918, RFC 6598 (CGN), loopback, link-local, documentation, ULA, multicast, ...:
-    /// addresses that are not routed on the public Internet.
+    /// False for RFC 1918, RFC 6598 (CGN), loopback, link-local, benchmarking, ULA, multicast
+    /// and reserved space. The documentation ranges (192.0.2.0/24, 198.51.100.0/24,
+    /// 203.0.113.0/24, 2001:db8::/32) count as public: in examples and tests they stand for
+    /// Internet hosts.
     [[nodiscard]] bool IsPublic() const;
 
     friend bool operator==(const IpAddress&, const IpAddress&) = default;

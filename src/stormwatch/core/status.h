@@ -37,7 +37,9 @@ private:
 inline Status InvalidArgument(std::string message) {
     return {StatusCode::kInvalidArgument, std::move(message)};
 }
-inline Status IoError(std::string message) { return {StatusCode::kIoError, std::move(message)}; }
+inline Status IoError(std::string message) {
+    return {StatusCode::kIoError, std::move(message)};
+}
 
 /// A value of type T, or the Status explaining why there is none.
 template <typename T>
@@ -59,17 +61,18 @@ private:
 }  // namespace stormwatch
 
 // NOLINTBEGIN(bugprone-macro-parentheses): the macros paste declarations, which parentheses break.
-#define STORMWATCH_RETURN_IF_ERROR(expr)        \
-    do {                                        \
-        ::stormwatch::Status status_ = (expr);  \
-        if (!status_.ok()) return status_;      \
+#define STORMWATCH_RETURN_IF_ERROR(expr)       \
+    do {                                       \
+        ::stormwatch::Status status_ = (expr); \
+        if (!status_.ok())                     \
+            return status_;                    \
     } while (false)
 
 #define STORMWATCH_CONCAT_INNER(a, b) a##b
 #define STORMWATCH_CONCAT(a, b) STORMWATCH_CONCAT_INNER(a, b)
-#define STORMWATCH_ASSIGN_OR_RETURN(decl, expr)                                  \
-    auto STORMWATCH_CONCAT(result_, __LINE__) = (expr);                          \
-    if (!STORMWATCH_CONCAT(result_, __LINE__).ok())                              \
-        return STORMWATCH_CONCAT(result_, __LINE__).status();                    \
+#define STORMWATCH_ASSIGN_OR_RETURN(decl, expr)               \
+    auto STORMWATCH_CONCAT(result_, __LINE__) = (expr);       \
+    if (!STORMWATCH_CONCAT(result_, __LINE__).ok())           \
+        return STORMWATCH_CONCAT(result_, __LINE__).status(); \
     decl = std::move(STORMWATCH_CONCAT(result_, __LINE__)).value()
 // NOLINTEND(bugprone-macro-parentheses)

@@ -32,6 +32,8 @@ bool IsValidUtf8(std::string_view s);
 /// Replaces each invalid UTF-8 byte with U+FFFD and control characters (other than tab)
 /// with a space, so evidence is always printable, valid JSON text.
 std::string SanitiseForOutput(std::string_view s);
+/// Replaces each invalid UTF-8 byte with U+FFFD and keeps everything else.
+std::string RepairUtf8(std::string_view s);
 
 /// Heuristic used for whole-input rejection: NUL bytes, or more than 10% bytes that are
 /// neither printable ASCII, whitespace nor part of valid UTF-8 in the first 8 KiB.
@@ -54,7 +56,8 @@ void ForEachLine(std::string_view data, Fn&& fn) {
     const char* p = data.data();
     const char* end = p + data.size();
     while (p < end) {
-        const auto* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+        const auto* nl =
+            static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
         const char* line_end = nl != nullptr ? nl : end;
         std::string_view line(p, static_cast<std::size_t>(line_end - p));
         if (!line.empty() && line.back() == '\r') {

@@ -21,7 +21,15 @@
 
 namespace stormwatch::model {
 
-enum class Dialect : std::uint8_t { kUnknown, kCiscoIos, kCiscoIosXr, kCiscoNxos, kAristaEos, kJunos, kJunosSet };
+enum class Dialect : std::uint8_t {
+    kUnknown,
+    kCiscoIos,
+    kCiscoIosXr,
+    kCiscoNxos,
+    kAristaEos,
+    kJunos,
+    kJunosSet
+};
 
 /// Where an element was written: line number (1-based) and the trimmed line text.
 /// For Junos curly configs `text` is the statement rendered in `set` form (the full path),
@@ -43,7 +51,7 @@ struct DeviceInfo {
     SourceRef hostname_ref;
     std::string version;  ///< as written: `17.9`, `15.2`, `7.3.2`, `21.4R3-S2`, `4.28.3M`
     SourceRef version_ref;
-    bool ios_xe = false;  ///< IOS XE rather than classic IOS (from version >= 16 or markers)
+    bool ios_xe = false;     ///< IOS XE rather than classic IOS (from version >= 16 or markers)
     bool is_switch = false;  ///< L2 switching present (switchport, spanning-tree, vlan ...)
 };
 
@@ -55,7 +63,8 @@ struct InterfaceAddress {
 };
 
 struct Interface {
-    std::string name;  ///< as written: `Tunnel10`, `GigabitEthernet0/0/0/1`, `ge-0/0/0.0`, `gr-0/0/0`
+    std::string
+        name;  ///< as written: `Tunnel10`, `GigabitEthernet0/0/0/1`, `ge-0/0/0.0`, `gr-0/0/0`
     SourceRef ref;
     bool is_loopback = false;
     bool is_tunnel = false;  ///< IOS Tunnel<n>, XR tunnel-ip<n>, Junos gr-/ip-/st0, EOS Tunnel<n>
@@ -64,9 +73,10 @@ struct Interface {
     std::vector<InterfaceAddress> addresses;
     std::string vrf;
     // Tunnel specifics (empty unless is_tunnel).
-    std::optional<HostRef> tunnel_source;       ///< address, or host = interface name
+    std::optional<HostRef> tunnel_source;  ///< address, or host = interface name
     std::optional<HostRef> tunnel_destination;
-    std::string tunnel_mode;  ///< lower case: `gre ip` (default), `gre multipoint`, `ipsec ipv4`, ...
+    std::string
+        tunnel_mode;  ///< lower case: `gre ip` (default), `gre multipoint`, `ipsec ipv4`, ...
     SourceRef tunnel_mode_ref;
     // Filters applied here: (acl name, direction "in"/"out").
     struct AclBinding {
@@ -79,10 +89,12 @@ struct Interface {
 
 struct AclEntry {
     SourceRef ref;
-    std::string action;  ///< `permit`, `deny`, `remark` (Junos: `accept`->permit, `discard`/`reject`->deny)
+    std::string
+        action;  ///< `permit`, `deny`, `remark` (Junos: `accept`->permit, `discard`/`reject`->deny)
     std::string protocol;  ///< `ip`, `tcp`, ... or empty for standard ACLs
     bool source_any = false;
-    std::vector<IpPrefix> sources;  ///< empty with source_any, or when the source is an object-group
+    std::vector<IpPrefix>
+        sources;  ///< empty with source_any, or when the source is an object-group
     bool destination_any = false;
     std::vector<IpPrefix> destinations;
     bool log = false;
@@ -98,7 +110,8 @@ struct Acl {
 /// Where an ACL guards the management plane or the device itself.
 struct AclUse {
     std::string acl;
-    std::string where;  ///< `vty`, `snmp`, `http`, `ssh`, `ntp`, `interface`, `loopback0-filter`, ...
+    std::string
+        where;  ///< `vty`, `snmp`, `http`, `ssh`, `ntp`, `interface`, `loopback0-filter`, ...
     SourceRef ref;
 };
 
@@ -114,7 +127,7 @@ struct LocalUser {
 
 /// `enable password` / `enable secret`.
 struct EnableSecret {
-    std::string secret_type;  ///< as LocalUser::secret_type; `0` for `enable password <clear>`
+    std::string secret_type;   ///< as LocalUser::secret_type; `0` for `enable password <clear>`
     bool is_password = false;  ///< `enable password` (weak by design) rather than `enable secret`
     SourceRef ref;
 };
@@ -132,8 +145,8 @@ struct Aaa {
     std::optional<SourceRef> no_new_model;  ///< explicit `no aaa new-model`
     std::vector<SourceRef> authentication;  ///< `aaa authentication ...` lines
     std::vector<SourceRef> authorization;
-    std::vector<SourceRef> accounting;      ///< every `aaa accounting ...` line
-    bool command_accounting = false;        ///< accounting of commands (any level) is configured
+    std::vector<SourceRef> accounting;  ///< every `aaa accounting ...` line
+    bool command_accounting = false;    ///< accounting of commands (any level) is configured
     bool exec_accounting = false;
 };
 
@@ -179,7 +192,7 @@ struct Service {
 struct SshSettings {
     std::optional<int> version;  ///< `ip ssh version 2`
     SourceRef version_ref;
-    std::vector<SourceRef> weak_algorithms;  ///< lines enabling weak ciphers/MACs/KEX
+    std::vector<SourceRef> weak_algorithms;   ///< lines enabling weak ciphers/MACs/KEX
     std::optional<HostRef> source_interface;  ///< `ip ssh source-interface Loopback5`
 };
 
@@ -201,8 +214,9 @@ struct Logging {
     std::vector<HostRef> hosts;
     std::optional<SourceRef> trap_level;  ///< `logging trap <level>`
     std::string trap_level_value;         ///< `informational`, `6`, `warnings`, ...
-    std::vector<SourceRef> disabled;      ///< `no logging on`, `no logging host`, Junos `syslog` deactivated
-    bool archive_log_config = false;      ///< IOS `archive` / `log config` / `logging enable`
+    std::vector<SourceRef>
+        disabled;  ///< `no logging on`, `no logging host`, Junos `syslog` deactivated
+    bool archive_log_config = false;  ///< IOS `archive` / `log config` / `logging enable`
     std::optional<SourceRef> archive_ref;
     bool login_on_failure_log = false;
     std::optional<SourceRef> buffer_cleared;  ///< config-visible buffer clear, rare
@@ -215,7 +229,8 @@ struct NtpServer {
 /// Guest Shell, IOx, app-hosting, virtual-service, NX-OS bash-shell, XR docker/appmgr,
 /// EOS `daemon` with a shell command, Junos `system services extension-service`.
 struct Container {
-    std::string kind;  ///< `guestshell`, `iox`, `app-hosting`, `virtual-service`, `bash-shell`, `docker`, `daemon`
+    std::string kind;  ///< `guestshell`, `iox`, `app-hosting`, `virtual-service`, `bash-shell`,
+                       ///< `docker`, `daemon`
     std::string name;
     SourceRef ref;
 };
@@ -223,20 +238,23 @@ struct Container {
 /// On-box packet capture configured in the config.
 struct PacketCapture {
     std::string name;
-    std::string tool;  ///< `epc` (monitor capture), `ethanalyzer`, `packet-capture` (Junos), `tcpdump`
+    std::string
+        tool;  ///< `epc` (monitor capture), `ethanalyzer`, `packet-capture` (Junos), `tcpdump`
     SourceRef ref;
     std::vector<SourceRef> lines;  ///< all lines of the capture definition
     bool targets_aaa = false;  ///< filters on TACACS+ (tcp/49) or RADIUS (udp/1812-1813, 1645-1646)
-    std::string file;  ///< export file, e.g. `flash:tac.pcap`
+    std::string file;          ///< export file, e.g. `flash:tac.pcap`
 };
 
 struct MirrorSession {
     std::string id;    ///< session number or name
-    std::string type;  ///< `span`, `rspan`, `erspan-source`, `erspan-destination`, `port-mirroring`, `analyzer`, `tunnel`
+    std::string type;  ///< `span`, `rspan`, `erspan-source`, `erspan-destination`,
+                       ///< `port-mirroring`, `analyzer`, `tunnel`
     SourceRef ref;
     std::vector<SourceRef> lines;
-    std::vector<HostRef> remote_destinations;  ///< ERSPAN collector, GRE tunnel far end, Junos next-hop
-    std::vector<std::string> sources;          ///< source interfaces / vlans, as written
+    std::vector<HostRef>
+        remote_destinations;           ///< ERSPAN collector, GRE tunnel far end, Junos next-hop
+    std::vector<std::string> sources;  ///< source interfaces / vlans, as written
 };
 
 struct StaticRoute {
@@ -289,8 +307,8 @@ struct DeviceModel {
     std::vector<StaticRoute> routes;
     std::vector<CryptoPeer> crypto_peers;
     std::vector<Transfer> transfers;
-    std::optional<SourceRef> smart_install_enabled;   ///< `vstack` or an SMI director/client line
-    std::optional<SourceRef> smart_install_disabled;  ///< `no vstack`
+    std::optional<SourceRef> smart_install_enabled;    ///< `vstack` or an SMI director/client line
+    std::optional<SourceRef> smart_install_disabled;   ///< `no vstack`
     std::optional<SourceRef> password_encryption_aes;  ///< `password encryption aes`
     std::optional<SourceRef> service_password_encryption;
     std::vector<AddressMention> addresses;
@@ -299,6 +317,7 @@ struct DeviceModel {
     [[nodiscard]] const Acl* FindAcl(std::string_view name) const;
 };
 
-std::string_view DialectName(Dialect dialect);  ///< `cisco-ios`, `cisco-iosxr`, `cisco-nxos`, `arista-eos`, `junos`, `junos-set`
+std::string_view DialectName(Dialect dialect);  ///< `cisco-ios`, `cisco-iosxr`, `cisco-nxos`,
+                                                ///< `arista-eos`, `junos`, `junos-set`
 
 }  // namespace stormwatch::model

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "stormwatch/core/finding.h"
+
+#include <array>
+#include <tuple>
+
+#include "stormwatch/core/text.h"
+
+namespace stormwatch {
+
+namespace {
+
+constexpr std::array<std::string_view, 5> kSeverityNames = {"info", "low", "medium", "high",
+                                                            "critical"};
+
+std::uint64_t Fnv1a(std::uint64_t seed, std::string_view data) {
+    std::uint64_t hash = seed;
+    for (const char c : data) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
+}  // namespace
+
+std::string_view SeverityName(Severity severity) {
+    return kSeverityNames[static_cast<std::size_t>(severity)];
+}
+
+std::optional<Severity> ParseSeverity(std::string_view name) {
+    for (std::size_t i = 0; i < kSeverityNames.size(); ++i) {
+        if (text::IEquals(name, kSeverityNames[i])) {
+            return static_cast<Severity>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+std::string_view SourceKindName(SourceKind kind) {
+    switch (kind) {
+        case SourceKind::kConfig:
+            return "config";
+        case SourceKind::kLog:
+            return "log";
+        case SourceKind::kFlow:
+            return "flow";
+        case SourceKind::kPcap:
+            return "pcap";
+        case SourceKind::kIntel:
+            return "intel";
+    }
+    return "config";
+}
+
+std::string NormaliseEvidence(std::string_view evidence) {
+    std::string out;
+    out.reserve(evidence.size());
+    bool pending_space = false;
+    for (const char c : text::Trim(evidence)) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            pending_space = true;
+            continue;
+        }
+        if (pending_space) {
+            out.push_back(' ');
+            pending_space = false;
+        }
+        out.push_back(c);
+    }
+    return out;
+}
+
+std::string ComputeFingerprint(std::string_view rule_id, std::string_view device,
+                               std::string_view evidence) {
+    // Unit separators keep ("ab","c") and ("a","bc") apart.
+    std::string key;
+    key.reserve(rule_id.size() + device.size() + evidence.size() + 2);
+    key.append(rule_id).push_back('\x1f');
+    key.append(device).push_back('\x1f');
+    key.append(NormaliseEvidence(evidence));
+    const std::uint64_t high = Fnv1a(0xcbf29ce484222325ULL, key);
+    const std::uint64_t low = Fnv1a(0x84222325cbf29ce4ULL, key);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out(32, '0');
+    for (int i = 0; i < 16; ++i) {
+        out[static_cast<std::size_t>(i)] = kHex[(high >> (60 - 4 * i)) & 0xF];
+        out[static_cast<std::size_t>(16 + i)] = kHex[(low >> (60 - 4 * i)) & 0xF];
+    }
+    return out;
+}
+
+void FillFingerprint(Finding& finding) {
+    finding.fingerprint = ComputeFingerprint(finding.rule_id, finding.device, finding.evidence);
+}
+
+bool FindingLess(const Finding& a, const Finding& b) {
+    return std::tie(a.path, a.line, a.record, a.rule_id, a.evidence, a.fingerprint) <
+           std::tie(b.path, b.line, b.record, b.rule_id, b.evidence, b.fingerprint);
+}
+
+}  // namespace stormwatch

@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "stormwatch/core/ip_address.h"
+
+#include <cstdio>
+
+namespace stormwatch {
+
+namespace {
+
+std::optional<std::uint32_t> ParseV4(std::string_view text) {
+    std::uint32_t value = 0;
+    int parts = 0;
+    std::size_t i = 0;
+    while (parts < 4) {
+        if (i >= text.size()) {
+            return std::nullopt;
+        }
+        std::uint32_t octet = 0;
+        std::size_t digits = 0;
+        const std::size_t start = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+            octet = octet * 10 + static_cast<std::uint32_t>(text[i] - '0');
+            ++i;
+            if (++digits > 3) {
+                return std::nullopt;
+            }
+        }
+        // A leading zero would be octal to inet_aton; refuse the ambiguity.
+        if (digits == 0 || octet > 255 || (digits > 1 && text[start] == '0')) {
+            return std::nullopt;
+        }
+        value = (value << 8) | octet;
+        ++parts;
+        if (parts < 4) {
+            if (i >= text.size() || text[i] != '.') {
+                return std::nullopt;
+            }
+            ++i;
+        }
+    }
+    if (i != text.size()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+int HexValue(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+std::optional<std::array<std::uint8_t, 16>> ParseV6(std::string_view text) {
+    std::array<std::uint16_t, 8> groups{};
+    int count = 0;
+    int gap = -1;  // index where `::` stands
+    std::size_t i = 0;
+    if (text.size() < 2 || text.size() > 45) {
+        return std::nullopt;
+    }
+    if (text[0] == ':') {
+        if (text[1] != ':') {
+            return std::nullopt;
+        }
+        gap = 0;
+        i = 2;
+        if (i == text.size()) {
+            return std::array<std::uint8_t, 16>{};
+        }
+    }
+    while (i < text.size()) {
+        if (count >= 8) {
+            return std::nullopt;
+        }
+        // Embedded IPv4 in the last 32 bits.
+        const std::size_t next_colon = text.find(':', i);
+        const std::string_view part = text.substr(
+            i, next_colon == std::string_view::npos ? std::string_view::npos : next_colon - i);
+        if (part.find('.') != std::string_view::npos) {
+            if (next_colon != std::string_view::npos || count > 6) {
+                return std::nullopt;
+            }
+            const auto v4 = ParseV4(part);
+            if (!v4) {
+                return std::nullopt;
+            }
+            groups[static_cast<std::size_t>(count++)] = static_cast<std::uint16_t>(*v4 >> 16);
+            groups[static_cast<std::size_t>(count++)] = static_cast<std::uint16_t>(*v4 & 0xFFFF);
+            i = text.size();
+            break;
+        }
+        if (part.empty() || part.size() > 4) {
+            return std::nullopt;
+        }
+        std::uint16_t group = 0;
+        for (const char c : part) {
+            const int h = HexValue(c);
+            if (h < 0) {
+                return std::nullopt;
+            }
+            group = static_cast<std::uint16_t>((group << 4) | h);
+        }
+        groups[static_cast<std::size_t>(count++)] = group;
+        i += part.size();
+        if (i == text.size()) {
+            break;
+        }
+        // text[i] == ':'
+        ++i;
+        if (i < text.size() && text[i] == ':') {
+            if (gap >= 0) {
+                return std::nullopt;
+            }
+            gap = count;
+            ++i;
+            if (i == text.size()) {
+                break;
+            }
+        } else if (i == text.size()) {
+            return std::nullopt;  // trailing single colon
+        }
+    }
+    std::array<std::uint16_t, 8> full{};
+    if (gap >= 0) {
+        if (count > 7) {
+            return std::nullopt;
+        }
+        const int tail = count - gap;
+        for (int k = 0; k < gap; ++k) {
+            full[static_cast<std::size_t>(k)] = groups[static_cast<std::size_t>(k)];
+        }
+        for (int k = 0; k < tail; ++k) {
+            full[static_cast<std::size_t>(8 - tail + k)] =
+                groups[static_cast<std::size_t>(gap + k)];
+        }
+    } else {
+        if (count != 8) {
+            return std::nullopt;
+        }
+        full = groups;
+    }
+    std::array<std::uint8_t, 16> bytes{};
+    for (std::size_t k = 0; k < 8; ++k) {
+        bytes[2 * k] = static_cast<std::uint8_t>(full[k] >> 8);
+        bytes[2 * k + 1] = static_cast<std::uint8_t>(full[k] & 0xFF);
+    }
+    return bytes;
+}
+
+bool InV4(std::uint32_t address, std::uint32_t network, int length) {
+    const std::uint32_t mask = length == 0 ? 0 : ~std::uint32_t{0} << (32 - length);
+    return (address & mask) == network;
+}
+
+}  // namespace
+
+IpAddress IpAddress::V4(std::uint32_t host_order) {
+    IpAddress a;
+    a.v4_ = true;
+    a.bytes_ = {};
+    a.bytes_[10] = 0xFF;
+    a.bytes_[11] = 0xFF;
+    a.bytes_[12] = static_cast<std::uint8_t>(host_order >> 24);
+    a.bytes_[13] = static_cast<std::uint8_t>(host_order >> 16);
+    a.bytes_[14] = static_cast<std::uint8_t>(host_order >> 8);
+    a.bytes_[15] = static_cast<std::uint8_t>(host_order);
+    return a;
+}
+
+IpAddress IpAddress::V6(const std::array<std::uint8_t, 16>& bytes) {
+    IpAddress a;
+    a.v4_ = false;
+    a.bytes_ = bytes;
+    return a;
+}
+
+std::optional<IpAddress> IpAddress::Parse(std::string_view text) {
+    if (text.find(':') != std::string_view::npos) {
+        if (auto bytes = ParseV6(text)) {
+            return V6(*bytes);
+        }
+        return std::nullopt;
+    }
+    if (auto v4 = ParseV4(text)) {
+        return V4(*v4);
+    }
+    return std::nullopt;
+}
+
+std::uint32_t IpAddress::v4() const {
+    return (std::uint32_t{bytes_[12]} << 24) | (std::uint32_t{bytes_[13]} << 16) |
+           (std::uint32_t{bytes_[14]} << 8) | std::uint32_t{bytes_[15]};
+}
+
+std::string IpAddress::ToString() const {
+    char buf[64];
+    if (v4_) {
+        std::snprintf(buf, sizeof buf, "%u.%u.%u.%u", bytes_[12], bytes_[13], bytes_[14],
+                      bytes_[15]);
+        return buf;
+    }
+    // RFC 5952: lower case, longest run (>= 2) of zero groups compressed, first one on ties.
+    std::array<std::uint16_t, 8> g{};
+    for (std::size_t k = 0; k < 8; ++k) {
+        g[k] = static_cast<std::uint16_t>((bytes_[2 * k] << 8) | bytes_[2 * k + 1]);
+    }
+    int best_start = -1;
+    int best_len = 0;
+    for (int k = 0; k < 8;) {
+        if (g[static_cast<std::size_t>(k)] != 0) {
+            ++k;
+            continue;
+        }
+        int run = k;
+        while (run < 8 && g[static_cast<std::size_t>(run)] == 0) {
+            ++run;
+        }
+        if (run - k > best_len && run - k >= 2) {
+            best_start = k;
+            best_len = run - k;
+        }
+        k = run;
+    }
+    std::string out;
+    for (int k = 0; k < 8; ++k) {
+        if (k == best_start) {
+            out += "::";
+            k += best_len - 1;
+            continue;
+        }
+        if (!out.empty() && out.back() != ':') {
+            out.push_back(':');
+        }
+        std::snprintf(buf, sizeof buf, "%x", g[static_cast<std::size_t>(k)]);
+        out += buf;
+    }
+    return out;
+}
+
+bool IpAddress::IsPublic() const {
+    if (v4_) {
+        const std::uint32_t a = v4();
+        struct Range {
+            std::uint32_t network;
+            int length;
+        };
+        static constexpr Range kNotPublic[] = {
+            {0x00000000, 8},  {0x0A000000, 8},  {0x64400000, 10}, {0x7F000000, 8},
+            {0xA9FE0000, 16}, {0xAC100000, 12}, {0xC0000000, 24}, {0xC0A80000, 16},
+            {0xC6120000, 15}, {0xE0000000, 4},  {0xF0000000, 4},
+        };
+        for (const Range& r : kNotPublic) {
+            if (InV4(a, r.network, r.length)) {
+                return false;
+            }
+        }
+        return true;
+    }
+    return (bytes_[0] & 0xE0) == 0x20;  // only 2000::/3 is global unicast
+}
+
+IpPrefix::IpPrefix(IpAddress address, int length) : address_(address), length_(length) {
+    const int bits = address.is_v4() ? 32 : 128;
+    length_ = length < 0 ? 0 : (length > bits ? bits : length);
+    std::array<std::uint8_t, 16> bytes = address.bytes();
+    const int offset = address.is_v4() ? 96 : 0;
+    for (int bit = offset + length_; bit < 128; ++bit) {
+        bytes[static_cast<std::size_t>(bit / 8)] &=
+            static_cast<std::uint8_t>(~(0x80u >> (bit % 8)));
+    }
+    address_ = address.is_v4() ? IpAddress::V4((std::uint32_t{bytes[12]} << 24) |
+                                               (std::uint32_t{bytes[13]} << 16) |
+                                               (std::uint32_t{bytes[14]} << 8) | bytes[15])
+                               : IpAddress::V6(bytes);
+}
+
+std::optional<IpPrefix> IpPrefix::Parse(std::string_view text) {
+    const std::size_t slash = text.find('/');
+    const auto address = IpAddress::Parse(text.substr(0, slash));
+    if (!address) {
+        return std::nullopt;
+    }
+    const int bits = address->is_v4() ? 32 : 128;
+    if (slash == std::string_view::npos) {
+        return IpPrefix(*address, bits);
+    }
+    const std::string_view len_text = text.substr(slash + 1);
+    if (len_text.empty() || len_text.size() > 3) {
+        return std::nullopt;
+    }
+    int length = 0;
+    for (const char c : len_text) {
+        if (c < '0' || c > '9') {
+            return std::nullopt;
+        }
+        length = length * 10 + (c - '0');
+    }
+    if (length > bits) {
+        return std::nullopt;
+    }
+    return IpPrefix(*address, length);
+}
+
+std::optional<IpPrefix> IpPrefix::FromMask(IpAddress address, IpAddress mask, bool wildcard) {
+    if (!address.is_v4() || !mask.is_v4()) {
+        return std::nullopt;
+    }
+    std::uint32_t m = mask.v4();
+    if (wildcard) {
+        m = ~m;
+    }
+    // Contiguous masks only; discontiguous wildcards have no prefix form.
+    const std::uint32_t inverted = ~m;
+    if ((inverted & (inverted + 1)) != 0) {
+        return std::nullopt;
+    }
+    int length = 0;
+    while (length < 32 && (m & (0x80000000u >> length)) != 0) {
+        ++length;
+    }
+    return IpPrefix(address, length);
+}
+
+bool IpPrefix::Contains(const IpAddress& address) const {
+    if (address.is_v4() != address_.is_v4()) {
+        return false;
+    }
+    return IpPrefix(address, length_).address_ == address_;
+}
+
+bool IpPrefix::Contains(const IpPrefix& other) const {
+    return other.length_ >= length_ && Contains(other.address_);
+}
+
+bool IpPrefix::Overlaps(const IpPrefix& other) const {
+    return Contains(other) || other.Contains(*this);
+}
+
+std::string IpPrefix::ToString() const {
+    return address_.ToString() + "/" + std::to_string(length_);
+}
+
+}  // namespace stormwatch

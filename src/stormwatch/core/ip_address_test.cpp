@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "stormwatch/core/ip_address.h"
+
+#include <gtest/gtest.h>
+
+namespace stormwatch {
+namespace {
+
+TEST(IpAddressTest, ParsesStrictIpv4) {
+    const auto a = IpAddress::Parse("192.0.2.77");
+    ASSERT_TRUE(a.has_value());
+    EXPECT_TRUE(a->is_v4());
+    EXPECT_EQ(a->v4(), 0xC000024Du);
+    EXPECT_EQ(a->ToString(), "192.0.2.77");
+    for (const char* bad : {"999.1.1.1", "1.2.3", "1.2.3.4.5", "01.2.3.4", "1.2.3.4 ", "",
+                            "a.b.c.d", "1..2.3", "1.2.3.256"}) {
+        EXPECT_FALSE(IpAddress::Parse(bad).has_value()) << bad;
+    }
+}
+
+TEST(IpAddressTest, ParsesIpv6FormsAndPrintsRfc5952) {
+    EXPECT_EQ(IpAddress::Parse("2001:DB8:0:0:0:0:0:1")->ToString(), "2001:db8::1");
+    EXPECT_EQ(IpAddress::Parse("::")->ToString(), "::");
+    EXPECT_EQ(IpAddress::Parse("::1")->ToString(), "::1");
+    EXPECT_EQ(IpAddress::Parse("fe80::")->ToString(), "fe80::");
+    EXPECT_EQ(IpAddress::Parse("2001:db8:0:1:0:0:1:1")->ToString(), "2001:db8:0:1::1:1");
+    EXPECT_EQ(IpAddress::Parse("::ffff:192.0.2.1")->ToString(), "::ffff:c000:201");
+    for (const char* bad :
+         {"2001:db8::1::2", "2001:db8:", ":1", "12345::", "1:2:3:4:5:6:7:8:9", "2001:db8::g"}) {
+        EXPECT_FALSE(IpAddress::Parse(bad).has_value()) << bad;
+    }
+}
+
+TEST(IpAddressTest, PublicRanges) {
+    EXPECT_FALSE(IpAddress::Parse("10.1.2.3")->IsPublic());
+    EXPECT_FALSE(IpAddress::Parse("172.31.255.1")->IsPublic());
+    EXPECT_TRUE(IpAddress::Parse("172.32.0.1")->IsPublic());
+    EXPECT_FALSE(IpAddress::Parse("100.64.0.1")->IsPublic());
+    EXPECT_FALSE(IpAddress::Parse("fd00::1")->IsPublic());
+    EXPECT_TRUE(IpAddress::Parse("45.61.133.77")->IsPublic());
+    EXPECT_TRUE(IpAddress::Parse("203.0.113.9")->IsPublic());  // documentation stands for Internet
+    EXPECT_TRUE(IpAddress::Parse("2001:db8::1")->IsPublic());
+}
+
+TEST(IpPrefixTest, ParsesAndContains) {
+    const auto p = IpPrefix::Parse("10.10.12.77/24");
+    ASSERT_TRUE(p.has_value());
+    EXPECT_EQ(p->ToString(), "10.10.12.0/24");
+    EXPECT_TRUE(p->Contains(*IpAddress::Parse("10.10.12.1")));
+    EXPECT_FALSE(p->Contains(*IpAddress::Parse("10.10.13.1")));
+    EXPECT_FALSE(IpPrefix::Parse("1.2.3.4/40").has_value());
+    EXPECT_FALSE(IpPrefix::Parse("1.2.3.4/").has_value());
+    EXPECT_TRUE(IpPrefix::Parse("1.2.3.4")->is_host());
+    EXPECT_TRUE(IpPrefix::Parse("0.0.0.0/0")->Contains(*IpPrefix::Parse("192.0.2.0/24")));
+    EXPECT_TRUE(IpPrefix::Parse("192.0.2.0/24")->Overlaps(*IpPrefix::Parse("192.0.0.0/16")));
+    EXPECT_FALSE(IpPrefix::Parse("2001:db8::/32")->Contains(*IpAddress::Parse("192.0.2.1")));
+}
+
+TEST(IpPrefixTest, MasksAndWildcards) {
+    const auto a = *IpAddress::Parse("198.51.100.0");
+    EXPECT_EQ(IpPrefix::FromMask(a, *IpAddress::Parse("255.255.255.0"), false)->length(), 24);
+    EXPECT_EQ(IpPrefix::FromMask(a, *IpAddress::Parse("0.0.0.255"), true)->length(), 24);
+    EXPECT_EQ(IpPrefix::FromMask(a, *IpAddress::Parse("0.0.0.0"), true)->length(), 32);
+    EXPECT_FALSE(IpPrefix::FromMask(a, *IpAddress::Parse("0.255.0.255"), true).has_value());
+}
+
+}  // namespace
+}  // namespace stormwatch

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "stormwatch/core/text.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace stormwatch::text {
+namespace {
+
+TEST(TextTest, ForEachLineHandlesCrlfAndMissingFinalNewline) {
+    std::vector<std::pair<std::string, std::size_t>> lines;
+    ForEachLine("a\r\nb\n\nc", [&](std::string_view line, std::size_t n) {
+        lines.emplace_back(std::string(line), n);
+    });
+    ASSERT_EQ(lines.size(), 4u);
+    EXPECT_EQ(lines[0], (std::pair<std::string, std::size_t>{"a", 1}));
+    EXPECT_EQ(lines[2], (std::pair<std::string, std::size_t>{"", 3}));
+    EXPECT_EQ(lines[3], (std::pair<std::string, std::size_t>{"c", 4}));
+}
+
+TEST(TextTest, TokensAndQuotedTokens) {
+    EXPECT_EQ(Tokens("  ip  ssh\tport 2222 "),
+              (std::vector<std::string_view>{"ip", "ssh", "port", "2222"}));
+    EXPECT_EQ(QuotedTokens(R"(description "uplink to core" x)"),
+              (std::vector<std::string_view>{"description", "uplink to core", "x"}));
+}
+
+TEST(TextTest, Utf8ValidationAndSanitising) {
+    EXPECT_TRUE(IsValidUtf8("caf\xC3\xA9"));
+    EXPECT_FALSE(IsValidUtf8("caf\xE9"));
+    EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));  // overlong '/'
+    EXPECT_EQ(SanitiseForOutput("a\xE9z"), "a\xEF\xBF\xBDz");
+    EXPECT_EQ(SanitiseForOutput("a\x01z"), "a z");
+}
+
+TEST(TextTest, BinaryDetection) {
+    EXPECT_TRUE(LooksBinary(std::string("abc\0def", 7)));
+    EXPECT_FALSE(LooksBinary("hostname r1\ninterface Gi0/1\n"));
+    std::string noisy(1000, 'a');
+    for (std::size_t i = 0; i < noisy.size(); i += 5) {
+        noisy[i] = '\x02';
+    }
+    EXPECT_TRUE(LooksBinary(noisy));
+}
+
+TEST(TextTest, ParseIntRejectsNonDigits) {
+    EXPECT_EQ(ParseInt("22"), 22);
+    EXPECT_FALSE(ParseInt("22a").has_value());
+    EXPECT_FALSE(ParseInt("").has_value());
+    EXPECT_FALSE(ParseInt("-1").has_value());
+}
+
+}  // namespace
+}  // namespace stormwatch::text
