@@ -17,7 +17,20 @@
 
 namespace stormwatch::intel {
 
-enum class IndicatorType : std::uint8_t { kIpv4, kIpv6, kCidr, kDomain, kUrl, kMd5, kSha1, kSha256, kSha512, kAccount, kFileName, kEmail };
+enum class IndicatorType : std::uint8_t {
+    kIpv4,
+    kIpv6,
+    kCidr,
+    kDomain,
+    kUrl,
+    kMd5,
+    kSha1,
+    kSha256,
+    kSha512,
+    kAccount,
+    kFileName,
+    kEmail
+};
 
 std::string_view IndicatorTypeName(IndicatorType type);
 
@@ -72,7 +85,8 @@ private:
         std::uint32_t index;
     };
     std::vector<PrefixEntry> prefixes_;  ///< sorted by (length desc) for longest match
-    std::vector<std::pair<std::string, std::uint32_t>> values_;  ///< sorted (type-tagged key, index)
+    std::vector<std::pair<std::string, std::uint32_t>>
+        values_;  ///< sorted (type-tagged key, index)
 };
 
 }  // namespace stormwatch::intel

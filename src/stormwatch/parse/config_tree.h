@@ -15,7 +15,7 @@
 namespace stormwatch::parse {
 
 struct ConfigLine {
-    std::string_view text;  ///< trimmed of indentation, trailing blanks and CR
+    std::string_view text;   ///< trimmed of indentation, trailing blanks and CR
     std::uint32_t line = 0;  ///< 1-based line number in the file
     std::uint32_t end = 0;   ///< one past the index of the last descendant
     std::int32_t parent = -1;
@@ -31,7 +31,8 @@ public:
     template <typename Fn>
     void ForEachChild(std::int32_t parent, Fn&& fn) const {
         std::size_t i = parent < 0 ? 0 : static_cast<std::size_t>(parent) + 1;
-        const std::size_t stop = parent < 0 ? nodes.size() : nodes[static_cast<std::size_t>(parent)].end;
+        const std::size_t stop =
+            parent < 0 ? nodes.size() : nodes[static_cast<std::size_t>(parent)].end;
         while (i < stop) {
             fn(static_cast<std::int32_t>(i));
             i = nodes[i].end;

@@ -27,7 +27,7 @@ struct ApprovedHosts {
 
 struct SitePolicy {
     bool loaded = false;
-    std::string path;  ///< where it was read from, for messages
+    std::string path;                   ///< where it was read from, for messages
     ApprovedHosts management_networks;  ///< where management sessions may come from
     ApprovedHosts aaa_servers;
     ApprovedHosts syslog_servers;
@@ -35,7 +35,7 @@ struct SitePolicy {
     ApprovedHosts ntp_servers;
     ApprovedHosts tunnel_peers;
     ApprovedHosts mirror_destinations;
-    ApprovedHosts internal_networks;  ///< the operator's own address space (optional)
+    ApprovedHosts internal_networks;          ///< the operator's own address space (optional)
     std::vector<std::string> local_accounts;  ///< approved local user names (exact)
     bool local_accounts_present = false;
     /// Allowed listening ports per service (`ssh`, `http`, `https`, ...). A service missing
