@@ -7,6 +7,8 @@
 // outlive the tree.
 
 #include <cstdint>
+#include <deque>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +28,9 @@ struct ConfigLine {
 class ConfigTree {
 public:
     std::vector<ConfigLine> nodes;
+    /// Storage for node texts that are not slices of the input: Junos nodes hold their full
+    /// statement path in `set` form. A deque keeps every string (and so every view) in place.
+    std::deque<std::string> owned_text;
 
     /// Calls fn(index) for each direct child of `parent` (-1 for top level).
     template <typename Fn>

@@ -9,6 +9,7 @@
 
 #include "stormwatch/core/input_stats.h"
 #include "stormwatch/model/device_model.h"
+#include "stormwatch/parse/config_tree.h"
 
 namespace stormwatch::parse {
 
@@ -18,10 +19,13 @@ struct DialectInfo {
     std::string_view summary;  ///< one line for `stormwatch formats`
     /// Confidence 0..100 that `head` (the first 64 KiB of an input) is this dialect.
     int (*sniff)(std::string_view head);
-    /// Parses the whole text into `out`. Every line is counted in `stats` (read, then
-    /// processed or rejected; processed lines the model does not use are unrecognised).
-    /// Never fails: a config that is partly garbage yields a partial model.
-    void (*parse)(std::string_view text, model::DeviceModel& out, InputStats& stats);
+    /// Parses the whole text into `tree` (kept for the pattern rules, which match its node
+    /// texts) and `out`. Every line is counted in `stats` (read, then processed or rejected;
+    /// processed lines the model does not use are unrecognised). Never fails: a config that
+    /// is partly garbage yields a partial model. `tree` views point into `text` or into
+    /// tree.owned_text, so `text` must outlive `tree`.
+    void (*parse)(std::string_view text, ConfigTree& tree, model::DeviceModel& out,
+                  InputStats& stats);
 };
 
 /// Every dialect this build parses.
