@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "stormwatch/engine/config_input.h"
+
+#include <string>
+
+#include "stormwatch/core/text.h"
+#include "stormwatch/engine/hunt.h"
+#include "stormwatch/parse/dialect.h"
+
+namespace stormwatch::engine::detail {
+
+namespace {
+
+// Sniffing looks at the head only; dialect markers sit near the top of every config.
+constexpr std::size_t kSniffBytes = 64 * 1024;
+
+bool OnlyBlank(std::string_view data) { return text::Trim(data).empty(); }
+
+}  // namespace
+
+void HuntConfigInput(std::string_view data, const policy::SitePolicy& policy,
+                     const intel::IndicatorSet& intel, const rules::PatternRuleSet* pattern_rules,
+                     rules::PatternScratch* scratch, output::InputSummary& input,
+                     std::vector<Finding>& out) {
+    input.bytes = data.size();
+    if (OnlyBlank(data)) {
+        input.kind = "rejected";
+        input.stats.RejectInput(RejectReason::kEmpty, "no content");
+        return;
+    }
+    const std::string_view head = data.substr(0, kSniffBytes);
+    if (text::LooksBinary(head)) {
+        input.kind = "rejected";
+        input.stats.RejectInput(RejectReason::kBinaryContent, "binary content, not a text input");
+        return;
+    }
+    const parse::SniffResult sniff = parse::SniffDialect(head);
+    if (sniff.dialect == nullptr) {
+        input.kind = "rejected";
+        const std::string_view vendor = parse::SniffUnsupportedVendor(head);
+        if (!vendor.empty()) {
+            input.stats.RejectInput(RejectReason::kUnsupportedDialect,
+                                    std::string(vendor) + " configuration: not parsed by this build");
+        } else {
+            input.stats.RejectInput(RejectReason::kNotAConfig,
+                                    "no supported configuration dialect recognised");
+        }
+        return;
+    }
+    input.kind = "config";
+    input.dialect = std::string(sniff.dialect->name);
+    parse::ConfigTree tree;
+    model::DeviceModel model;
+    model.dialect = sniff.dialect->dialect;
+    sniff.dialect->parse(data, tree, model, input.stats);
+    input.device = model.device.hostname;
+    const std::string device = DeviceName(model.device.hostname, input.path);
+    const detect::Context context{.policy = policy, .intel = intel, .path = input.path,
+                                  .device = device};
+    detect::RunConfigDetectors(model, context, out);
+    if (pattern_rules != nullptr && scratch != nullptr) {
+        pattern_rules->Run(tree, model, input.path, device, *scratch, out);
+    }
+}
+
+}  // namespace stormwatch::engine::detail

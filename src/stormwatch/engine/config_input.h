@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// Hunting one configuration input: sniff, parse, detect. Internal to engine/.
+
+#include <string_view>
+#include <vector>
+
+#include "stormwatch/core/finding.h"
+#include "stormwatch/detect/detector.h"
+#include "stormwatch/output/report.h"
+#include "stormwatch/rules/pattern_rules.h"
+
+namespace stormwatch::engine::detail {
+
+/// Classifies `data` and, when it is a configuration of a supported dialect, parses it and
+/// runs every detector and pattern rule. Fills `input` (kind, dialect, device, stats) and
+/// appends findings. Rejections (binary, empty, not a config, unsupported vendor) are
+/// recorded in input.stats with their reason.
+void HuntConfigInput(std::string_view data, const policy::SitePolicy& policy,
+                     const intel::IndicatorSet& intel, const rules::PatternRuleSet* pattern_rules,
+                     rules::PatternScratch* scratch, output::InputSummary& input,
+                     std::vector<Finding>& out);
+
+}  // namespace stormwatch::engine::detail

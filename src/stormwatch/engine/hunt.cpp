@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "stormwatch/engine/hunt.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "stormwatch/detect/detector.h"
+#include "stormwatch/engine/config_input.h"
+#include "stormwatch/intel/builtin_packs.h"
+#include "stormwatch/io/input_file.h"
+#include "stormwatch/policy/site_policy.h"
+#include "stormwatch/rules/pattern_rules.h"
+
+namespace stormwatch::engine {
+
+struct Hunter::State {
+    policy::SitePolicy policy;
+    std::shared_ptr<const intel::IndicatorSet> intel;
+    std::vector<output::InputSummary> intel_inputs;
+    std::shared_ptr<const rules::PatternRuleSet> pattern_rules;
+    std::vector<std::string> rule_sources;
+};
+
+namespace {
+
+Status LoadIntel(const HuntOptions& options, Hunter::State& state) {
+    intel::IndicatorSetBuilder builder;
+    if (options.builtin_intel) {
+        output::InputSummary input{.path = "built-in", .kind = "intel"};
+        STORMWATCH_RETURN_IF_ERROR(intel::LoadBuiltinPacks(builder, input.stats));
+        state.intel_inputs.push_back(std::move(input));
+    }
+    for (const std::string& path : options.intel_files) {
+        output::InputSummary input{.path = path, .kind = "intel"};
+        STORMWATCH_RETURN_IF_ERROR(builder.LoadFile(path, input.stats));
+        state.intel_inputs.push_back(std::move(input));
+    }
+    state.intel = builder.Build();
+    return Status::Ok();
+}
+
+Status LoadRules(const HuntOptions& options, Hunter::State& state) {
+    std::vector<rules::PatternRule> all;
+    if (options.builtin_rules) {
+        STORMWATCH_ASSIGN_OR_RETURN(std::vector<rules::PatternRule> builtin,
+                                    rules::LoadBuiltinPatternRules());
+        std::move(builtin.begin(), builtin.end(), std::back_inserter(all));
+        state.rule_sources.emplace_back("built-in");
+    }
+    for (const std::string& dir : options.rule_dirs) {
+        STORMWATCH_ASSIGN_OR_RETURN(std::vector<rules::PatternRule> more,
+                                    rules::LoadPatternRuleDir(dir));
+        std::move(more.begin(), more.end(), std::back_inserter(all));
+        state.rule_sources.push_back(dir);
+    }
+    STORMWATCH_ASSIGN_OR_RETURN(state.pattern_rules, rules::PatternRuleSet::Compile(std::move(all)));
+    return Status::Ok();
+}
+
+}  // namespace
+
+std::string DeviceName(const std::string& hostname, const std::string& path) {
+    if (!hostname.empty()) {
+        return hostname;
+    }
+    if (path == "-") {
+        return "stdin";
+    }
+    return std::filesystem::path(path).stem().string();
+}
+
+Hunter::Hunter(std::unique_ptr<const State> state) : state_(std::move(state)) {}
+Hunter::Hunter(Hunter&&) noexcept = default;
+Hunter& Hunter::operator=(Hunter&&) noexcept = default;
+Hunter::~Hunter() = default;
+
+Result<Hunter> Hunter::Create(const HuntOptions& options) {
+    auto state = std::make_unique<State>();
+    if (!options.policy_path.empty()) {
+        STORMWATCH_ASSIGN_OR_RETURN(state->policy, policy::LoadSitePolicy(options.policy_path));
+    }
+    STORMWATCH_RETURN_IF_ERROR(LoadIntel(options, *state));
+    STORMWATCH_RETURN_IF_ERROR(LoadRules(options, *state));
+    return Hunter(std::move(state));
+}
+
+std::vector<RuleInfo> Hunter::Catalogue() const {
+    std::vector<RuleInfo> out;
+    for (const detect::DetectorDef& def : detect::ConfigDetectors()) {
+        out.push_back(detect::ToRuleInfo(def));
+    }
+    for (RuleInfo& info : state_->pattern_rules->Catalogue()) {
+        out.push_back(std::move(info));
+    }
+    return out;
+}
+
+const std::vector<output::InputSummary>& Hunter::intel_inputs() const {
+    return state_->intel_inputs;
+}
+
+std::size_t Hunter::indicator_count() const { return state_->intel->size(); }
+
+HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
+                       const ProgressFn& progress) const {
+    const auto started = std::chrono::steady_clock::now();
+    const std::vector<io::InputPath> inputs = io::ExpandPaths(paths);
+
+    struct Slot {
+        output::InputSummary input;
+        std::vector<Finding> findings;
+        bool opened = false;
+    };
+    std::vector<Slot> slots(inputs.size());
+    HuntProgress totals{.files_total = inputs.size()};
+    for (const io::InputPath& input : inputs) {
+        totals.bytes_total += input.size;
+    }
+
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
+    std::atomic<std::uint64_t> bytes_done{0};
+    const auto work = [&] {
+        rules::PatternScratch scratch = state_->pattern_rules->NewScratch();
+        for (std::size_t i = next++; i < inputs.size(); i = next++) {
+            Slot& slot = slots[i];
+            slot.input.path = inputs[i].path;
+            if (!inputs[i].error.empty()) {
+                slot.input.kind = "rejected";
+                slot.input.stats.RejectInput(RejectReason::kUnreadable, inputs[i].error);
+            } else if (auto file = io::InputFile::Open(inputs[i].path); !file.ok()) {
+                slot.input.kind = "rejected";
+                slot.input.stats.RejectInput(RejectReason::kUnreadable, file.status().message());
+            } else {
+                slot.opened = true;
+                detail::HuntConfigInput(file.value().data(), state_->policy, *state_->intel,
+                                        state_->pattern_rules.get(), &scratch, slot.input,
+                                        slot.findings);
+            }
+            bytes_done += inputs[i].size;
+            ++done;
+        }
+    };
+
+    unsigned threads = jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, inputs.size())));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) {
+        pool.emplace_back(work);
+    }
+    if (progress) {
+        // The caller's thread reports progress; one worker less does the hunting.
+        pool.emplace_back(work);
+        while (done.load() < inputs.size()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            totals.files_done = done.load();
+            totals.bytes_done = bytes_done.load();
+            progress(totals);
+        }
+    } else {
+        work();
+    }
+    for (std::thread& t : pool) {
+        t.join();
+    }
+
+    HuntResult result;
+    for (Slot& slot : slots) {
+        result.inputs_opened += slot.opened ? 1 : 0;
+        for (Finding& finding : slot.findings) {
+            FillFingerprint(finding);
+            result.findings.push_back(std::move(finding));
+        }
+        result.summary.inputs.push_back(std::move(slot.input));
+    }
+    std::sort(result.findings.begin(), result.findings.end(), FindingLess);
+    result.summary.rule_sources = state_->rule_sources;
+    result.summary.wall_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+}  // namespace stormwatch::engine

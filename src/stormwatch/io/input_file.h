@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// Reading evidence: expanding the user's paths into input files, and mapping a file into
+// memory so parsers work on string_views without copying.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stormwatch/core/status.h"
+
+namespace stormwatch::io {
+
+/// One input the user asked for, or a path that could not be expanded.
+struct InputPath {
+    std::string path;   ///< as the user gave it, or joined from it (relative stays relative)
+    std::uint64_t size = 0;
+    std::string error;  ///< non-empty when the path cannot be read (missing, permission, ...)
+};
+
+/// Expands files and directories (recursively, following no symlinked directories) into a
+/// sorted, de-duplicated list of regular files. `-` stands for standard input. Hidden entries
+/// (`.git`, `.svn`, dot-files) inside directories are skipped; named files are always taken.
+std::vector<InputPath> ExpandPaths(const std::vector<std::string>& paths);
+
+/// The bytes of one input: memory-mapped for regular files, read for stdin and pipes.
+class InputFile {
+public:
+    InputFile() = default;
+    InputFile(const InputFile&) = delete;
+    InputFile& operator=(const InputFile&) = delete;
+    InputFile(InputFile&& other) noexcept;
+    InputFile& operator=(InputFile&& other) noexcept;
+    ~InputFile();
+
+    /// Opens `path` (`-` = stdin). The error message names the path and the OS reason.
+    static Result<InputFile> Open(const std::string& path);
+
+    [[nodiscard]] std::string_view data() const { return data_; }
+
+private:
+    void Release();
+
+    std::string_view data_;
+    void* mapping_ = nullptr;
+    std::size_t mapping_size_ = 0;
+    std::string buffer_;  // used when the input cannot be mapped
+};
+
+}  // namespace stormwatch::io

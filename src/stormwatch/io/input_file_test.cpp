@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "stormwatch/io/input_file.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace stormwatch::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+class InputFileTest : public testing::Test {
+protected:
+    void SetUp() override {
+        root_ = fs::path(testing::TempDir()) / "stormwatch_io_test";
+        fs::remove_all(root_);
+        fs::create_directories(root_ / "lab" / "sub");
+        fs::create_directories(root_ / "lab" / ".git");
+        Write(root_ / "lab" / "b.cfg", "hostname b\n");
+        Write(root_ / "lab" / "sub" / "a.cfg", "hostname a\n");
+        Write(root_ / "lab" / ".git" / "config", "[core]\n");
+        Write(root_ / "lab" / "empty.cfg", "");
+    }
+    void TearDown() override { fs::remove_all(root_); }
+    static void Write(const fs::path& p, const std::string& s) { std::ofstream(p) << s; }
+    fs::path root_;
+};
+
+TEST_F(InputFileTest, ExpandsDirectoriesSortedSkippingHidden) {
+    const auto inputs = ExpandPaths({(root_ / "lab").string(), (root_ / "missing").string()});
+    ASSERT_EQ(inputs.size(), 4u);
+    EXPECT_EQ(fs::path(inputs[0].path).filename(), "b.cfg");
+    EXPECT_EQ(fs::path(inputs[1].path).filename(), "empty.cfg");
+    EXPECT_EQ(fs::path(inputs[2].path).filename(), "a.cfg");
+    EXPECT_TRUE(inputs[2].error.empty());
+    EXPECT_FALSE(inputs[3].error.empty());  // the missing path is reported, not dropped
+}
+
+TEST_F(InputFileTest, MapsFilesAndReportsMissingOnes) {
+    auto file = InputFile::Open((root_ / "lab" / "b.cfg").string());
+    ASSERT_TRUE(file.ok());
+    EXPECT_EQ(file.value().data(), "hostname b\n");
+    InputFile moved = std::move(file).value();
+    EXPECT_EQ(moved.data(), "hostname b\n");
+    auto empty = InputFile::Open((root_ / "lab" / "empty.cfg").string());
+    ASSERT_TRUE(empty.ok());
+    EXPECT_TRUE(empty.value().data().empty());
+    auto missing = InputFile::Open((root_ / "nope.cfg").string());
+    ASSERT_FALSE(missing.ok());
+    EXPECT_NE(missing.status().message().find("nope.cfg"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace stormwatch::io
