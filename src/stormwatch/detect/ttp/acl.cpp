@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: Apache-2.0
+// ACL tampering (AA25-239A A1): permits for actor addresses, and management-plane ACLs that
+// admit sources from outside the management networks.
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "stormwatch/detect/ttp/checks.h"
+#include "stormwatch/detect/ttp/families.h"
+
+namespace stormwatch::detect::ttp {
+
+namespace {
+
+// Where an ACL guards the device itself: a permit here opens the management plane.
+constexpr std::array<std::string_view, 6> kManagementUses = {"vty", "snmp", "http",
+                                                             "ssh", "ntp",  "loopback0-filter"};
+
+// A1: the actor's edits were most often to lists 20, then 10 and 50 (S3, S18).
+constexpr std::array<std::string_view, 3> kActorFavouriteAcls = {"10", "20", "50"};
+
+bool IsManagementUse(std::string_view where) {
+    return std::find(kManagementUses.begin(), kManagementUses.end(), where) !=
+           kManagementUses.end();
+}
+
+bool IsActorFavourite(std::string_view acl) {
+    return std::find(kActorFavouriteAcls.begin(), kActorFavouriteAcls.end(), acl) !=
+           kActorFavouriteAcls.end();
+}
+
+}  // namespace
+
+IocHits AclIocHits(const model::DeviceModel& model, const intel::IndicatorSet& intel) {
+    IocHits hits;
+    for (const model::Acl& acl : model.acls) {
+        for (const model::AclEntry& entry : acl.entries) {
+            if (entry.action != "permit") {
+                continue;
+            }
+            // One hit per distinct indicator on the line: `permit ip host A host B` with both
+            // A and B listed is two findings, the same indicator twice is one.
+            std::set<const intel::Indicator*> seen;
+            auto check = [&](const IpPrefix& prefix) {
+                const intel::Indicator* indicator = PrefixIndicator(prefix, intel);
+                if (indicator != nullptr && seen.insert(indicator).second) {
+                    hits.push_back({&entry.ref, indicator});
+                }
+            };
+            std::for_each(entry.sources.begin(), entry.sources.end(), check);
+            std::for_each(entry.destinations.begin(), entry.destinations.end(), check);
+        }
+    }
+    return hits;
+}
+
+void AclIoc(const model::DeviceModel& model, const Context& context, const DetectorDef& def,
+            std::vector<Finding>& out) {
+    EmitHits(AclIocHits(model, context.intel), context, def, out);
+}
+
+void AclMgmtSource(const model::DeviceModel& model, const Context& context, const DetectorDef& def,
+                   std::vector<Finding>& out) {
+    const policy::ApprovedHosts& management = context.policy.management_networks;
+    const bool with_policy = PolicyApplies(context.policy, management);
+    // An ACL applied to vty and SNMP at once is judged once.
+    std::set<std::string, std::less<>> judged;
+    for (const model::AclUse& use : model.acl_uses) {
+        if (!IsManagementUse(use.where) || !judged.insert(use.acl).second) {
+            continue;
+        }
+        const model::Acl* acl = model.FindAcl(use.acl);
+        if (acl == nullptr) {
+            continue;
+        }
+        Severity severity = Severity::kMedium;
+        if (with_policy || IsActorFavourite(acl->name)) {
+            severity = Severity::kHigh;
+        }
+        for (const model::AclEntry& entry : acl->entries) {
+            if (entry.action != "permit") {
+                continue;
+            }
+            bool fires = entry.source_any;
+            for (const IpPrefix& source : entry.sources) {
+                if (fires) {
+                    break;
+                }
+                // Indicator sources are SW-CFG-ACL-IOC's (critical); not repeated here.
+                if (PrefixIndicator(source, context.intel) != nullptr) {
+                    continue;
+                }
+                // A /0 (Junos `0.0.0.0/0`) is `any` written as a prefix.
+                fires = source.length() == 0 || (with_policy ? !PrefixApproved(management, source)
+                                                             : source.address().IsPublic());
+            }
+            if (fires) {
+                Finding finding = NewFinding(def, context, entry.ref);
+                finding.severity = severity;
+                out.push_back(std::move(finding));
+            }
+        }
+    }
+}
+
+}  // namespace stormwatch::detect::ttp
