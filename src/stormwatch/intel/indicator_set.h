@@ -5,10 +5,12 @@
 // Addresses and prefixes answer longest-prefix-match; domains match exactly or as a parent
 // domain; other kinds (hashes, account names, file names) match exactly, case-insensitively.
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "stormwatch/core/input_stats.h"
@@ -84,7 +86,18 @@ private:
         IpPrefix prefix;
         std::uint32_t index;
     };
-    std::vector<PrefixEntry> prefixes_;  ///< sorted by (length desc) for longest match
+    /// Sorted by (family v4 first, length desc, network bytes): each run of one family and
+    /// length is a LengthGroup, binary-searched after masking the query to that length.
+    std::vector<PrefixEntry> prefixes_;
+    struct LengthGroup {
+        int length;
+        std::size_t begin;
+        std::size_t end;
+    };
+    std::vector<LengthGroup> v4_lengths_;  ///< longest first
+    std::vector<LengthGroup> v6_lengths_;  ///< longest first
+    [[nodiscard]] const Indicator* FindExactPrefix(const LengthGroup& group,
+                                                   const IpPrefix& network) const;
     std::vector<std::pair<std::string, std::uint32_t>>
         values_;  ///< sorted (type-tagged key, index)
 };

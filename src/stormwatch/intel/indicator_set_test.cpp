@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "stormwatch/intel/indicator_set.h"
+
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace stormwatch::intel {
+namespace {
+
+struct Added {
+    bool ok;
+    IndicatorType type;
+    std::string value;
+};
+
+Added AddOne(std::string_view value, std::string_view hint = {}) {
+    IndicatorSetBuilder builder;
+    if (!builder.Add(value, hint, "test", "high", "actor")) {
+        return {false, IndicatorType::kIpv4, ""};
+    }
+    auto set = builder.Build();
+    return {true, set->indicators()[0].type, set->indicators()[0].value};
+}
+
+TEST(IndicatorTypeDetection, DetectsEachType) {
+    struct Case {
+        std::string_view in;
+        IndicatorType type;
+        std::string_view normalised;
+    };
+    const Case cases[] = {
+        {"192.0.2.7", IndicatorType::kIpv4, "192.0.2.7"},
+        {"2001:DB8::1", IndicatorType::kIpv6, "2001:db8::1"},
+        {"198.51.100.0/24", IndicatorType::kCidr, "198.51.100.0/24"},
+        {"2001:db8::/32", IndicatorType::kCidr, "2001:db8::/32"},
+        {"Evil.Example.COM.", IndicatorType::kDomain, "evil.example.com"},
+        {"evil[.]example", IndicatorType::kDomain, "evil.example"},
+        {"HTTPS://Evil.example/Path", IndicatorType::kUrl, "https://Evil.example/Path"},
+        {"hxxp://evil.example/x", IndicatorType::kUrl, "http://evil.example/x"},
+        {"D41D8CD98F00B204E9800998ECF8427E", IndicatorType::kMd5,
+         "d41d8cd98f00b204e9800998ecf8427e"},
+        {"da39a3ee5e6b4b0d3255bfef95601890afd80709", IndicatorType::kSha1,
+         "da39a3ee5e6b4b0d3255bfef95601890afd80709"},
+        {"f2bbba1ea0f34b262f158ff31e00d39d89bbc471d04e8fca60a034cabe18e4f4", IndicatorType::kSha256,
+         "f2bbba1ea0f34b262f158ff31e00d39d89bbc471d04e8fca60a034cabe18e4f4"},
+        {"Someone@Example.ORG", IndicatorType::kEmail, "someone@example.org"},
+    };
+    for (const Case& c : cases) {
+        const Added added = AddOne(c.in);
+        ASSERT_TRUE(added.ok) << c.in;
+        EXPECT_EQ(added.type, c.type) << c.in;
+        EXPECT_EQ(added.value, c.normalised) << c.in;
+    }
+    const Added sha512 = AddOne(std::string(128, 'a'));
+    ASSERT_TRUE(sha512.ok);
+    EXPECT_EQ(sha512.type, IndicatorType::kSha512);
+}
+
+TEST(IndicatorTypeDetection, RejectsMalformedValues) {
+    for (const std::string_view bad :
+         {"", "   ", "999.1.1.1", "1.2.3.4/40", "10.1", "2001:db8::/129", "localhost",
+          "bad_label-.example", "-bad.example", "a..b", "abcdef", "http://", "://x",
+          "no spaces.example com", "@example.com", "1.2.3.4/", "deadbeefdeadbeef"}) {
+        EXPECT_FALSE(AddOne(bad).ok) << "accepted: '" << bad << "'";
+    }
+}
+
+TEST(IndicatorTypeDetection, HonoursHints) {
+    EXPECT_EQ(AddOne("cisco_tac_admin", "account").type, IndicatorType::kAccount);
+    EXPECT_EQ(AddOne("cisco_tac_admin", "USERNAME").type, IndicatorType::kAccount);
+    EXPECT_EQ(AddOne("tac.pcap", "filename").type, IndicatorType::kFileName);
+    EXPECT_EQ(AddOne("tac.pcap", "filename").value, "tac.pcap");
+    EXPECT_EQ(AddOne("a.example", "hostname").type, IndicatorType::kDomain);
+    EXPECT_EQ(AddOne("192.0.2.1", "ip").type, IndicatorType::kIpv4);
+    EXPECT_EQ(AddOne("2001:db8::1", "ip").type, IndicatorType::kIpv6);
+    EXPECT_EQ(AddOne("192.0.2.0/24", "cidr").type, IndicatorType::kCidr);
+    EXPECT_EQ(AddOne(std::string(32, 'b'), "md5").type, IndicatorType::kMd5);
+    EXPECT_EQ(AddOne("x@example.net", "email").type, IndicatorType::kEmail);
+    EXPECT_EQ(AddOne("http://a.example/", "url").type, IndicatorType::kUrl);
+    // A hint that contradicts the value rejects it rather than guessing.
+    EXPECT_FALSE(AddOne("2001:db8::1", "ipv4").ok);
+    EXPECT_FALSE(AddOne("192.0.2.1", "ipv6").ok);
+    EXPECT_FALSE(AddOne(std::string(64, 'a'), "sha1").ok);
+    EXPECT_FALSE(AddOne("192.0.2.1", "domain").ok);
+    EXPECT_FALSE(AddOne("two words", "account").ok);
+    EXPECT_FALSE(AddOne("x", "no-such-type").ok);
+}
+
+TEST(IndicatorTypeName, NamesEveryType) {
+    EXPECT_EQ(IndicatorTypeName(IndicatorType::kIpv4), "ipv4");
+    EXPECT_EQ(IndicatorTypeName(IndicatorType::kIpv6), "ipv6");
+    EXPECT_EQ(IndicatorTypeName(IndicatorType::kCidr), "cidr");
+    EXPECT_EQ(IndicatorTypeName(IndicatorType::kDomain), "domain");
+    EXPECT_EQ(IndicatorTypeName(IndicatorType::kUrl), "url");
+    EXPECT_EQ(IndicatorTypeName(IndicatorType::kMd5), "md5");
+    EXPECT_EQ(IndicatorTypeName(IndicatorType::kSha1), "sha1");
+    EXPECT_EQ(IndicatorTypeName(IndicatorType::kSha256), "sha256");
+    EXPECT_EQ(IndicatorTypeName(IndicatorType::kSha512), "sha512");
+    EXPECT_EQ(IndicatorTypeName(IndicatorType::kAccount), "account");
+    EXPECT_EQ(IndicatorTypeName(IndicatorType::kFileName), "filename");
+    EXPECT_EQ(IndicatorTypeName(IndicatorType::kEmail), "email");
+}
+
+IpAddress Ip(std::string_view s) {
+    return *IpAddress::Parse(s);
+}
+IpPrefix Net(std::string_view s) {
+    return *IpPrefix::Parse(s);
+}
+
+TEST(IndicatorSet, LongestPrefixWins) {
+    IndicatorSetBuilder builder;
+    ASSERT_TRUE(builder.Add("10.0.0.0/8", "", "wide", "", ""));
+    ASSERT_TRUE(builder.Add("10.1.0.0/16", "", "narrow", "", ""));
+    ASSERT_TRUE(builder.Add("10.1.2.3", "", "host", "", ""));
+    ASSERT_TRUE(builder.Add("2001:db8::/32", "", "v6", "", ""));
+    auto set = builder.Build();
+    EXPECT_EQ(set->MatchAddress(Ip("10.1.2.3"))->source, "host");
+    EXPECT_EQ(set->MatchAddress(Ip("10.1.2.4"))->source, "narrow");
+    EXPECT_EQ(set->MatchAddress(Ip("10.2.0.1"))->source, "wide");
+    EXPECT_EQ(set->MatchAddress(Ip("11.0.0.1")), nullptr);
+    EXPECT_EQ(set->MatchAddress(Ip("2001:db8:1::5"))->source, "v6");
+    EXPECT_EQ(set->MatchAddress(Ip("2001:db9::1")), nullptr);
+    // Families never mix: ::ffff:10.1.2.3 storage must not leak into IPv6 lookups.
+    EXPECT_EQ(set->MatchAddress(Ip("::ffff:10.1.2.3")), nullptr);
+}
+
+TEST(IndicatorSet, MatchPrefixFindsOverlapEitherWay) {
+    IndicatorSetBuilder builder;
+    ASSERT_TRUE(builder.Add("192.0.2.77", "", "host", "", ""));
+    ASSERT_TRUE(builder.Add("203.0.113.0/24", "", "net", "", ""));
+    auto set = builder.Build();
+    // ACL entry permitting a range that contains an indicator host.
+    EXPECT_EQ(set->MatchPrefix(Net("192.0.2.0/24"))->source, "host");
+    EXPECT_EQ(set->MatchPrefix(Net("0.0.0.0/0"))->value, "192.0.2.77");
+    // ACL entry inside an indicator range.
+    EXPECT_EQ(set->MatchPrefix(Net("203.0.113.128/25"))->source, "net");
+    EXPECT_EQ(set->MatchPrefix(Net("203.0.113.5/32"))->source, "net");
+    EXPECT_EQ(set->MatchPrefix(Net("198.51.100.0/24")), nullptr);
+    EXPECT_EQ(set->MatchPrefix(Net("2001:db8::/32")), nullptr);
+}
+
+TEST(IndicatorSet, DomainMatchesExactOrParent) {
+    IndicatorSetBuilder builder;
+    ASSERT_TRUE(builder.Add("evil.example", "domain", "s", "", ""));
+    auto set = builder.Build();
+    EXPECT_NE(set->MatchDomain("evil.example"), nullptr);
+    EXPECT_NE(set->MatchDomain("A.B.Evil.Example."), nullptr);
+    EXPECT_EQ(set->MatchDomain("notevil.example"), nullptr);
+    EXPECT_EQ(set->MatchDomain("example"), nullptr);
+    EXPECT_EQ(set->MatchDomain(""), nullptr);
+}
+
+TEST(IndicatorSet, ValuesMatchCaseInsensitivelyWithinTheirType) {
+    IndicatorSetBuilder builder;
+    ASSERT_TRUE(builder.Add("cisco_tac_admin", "account", "s", "", ""));
+    ASSERT_TRUE(builder.Add("TAC.pcap", "filename", "s", "", ""));
+    ASSERT_TRUE(builder.Add(std::string(64, 'A'), "", "s", "", ""));
+    auto set = builder.Build();
+    EXPECT_NE(set->MatchValue(IndicatorType::kAccount, "CISCO_TAC_ADMIN"), nullptr);
+    EXPECT_EQ(set->MatchValue(IndicatorType::kFileName, "cisco_tac_admin"), nullptr);
+    EXPECT_NE(set->MatchValue(IndicatorType::kFileName, "tac.PCAP"), nullptr);
+    EXPECT_NE(set->MatchValue(IndicatorType::kSha256, std::string(64, 'a')), nullptr);
+    EXPECT_EQ(set->MatchValue(IndicatorType::kAccount, "cisco_tac"), nullptr);
+}
+
+TEST(IndicatorSet, DuplicatesKeepTheFirstSource) {
+    IndicatorSetBuilder builder;
+    ASSERT_TRUE(builder.Add("192.0.2.1", "", "first", "", ""));
+    ASSERT_TRUE(builder.Add("192.0.2.1", "ipv4", "second", "", ""));
+    auto set = builder.Build();
+    EXPECT_EQ(set->size(), 1U);
+    EXPECT_EQ(set->MatchAddress(Ip("192.0.2.1"))->source, "first");
+}
+
+TEST(IndicatorSet, EmptySetMatchesNothing) {
+    IndicatorSetBuilder builder;
+    auto set = builder.Build();
+    EXPECT_EQ(set->MatchAddress(Ip("192.0.2.1")), nullptr);
+    EXPECT_EQ(set->MatchPrefix(Net("0.0.0.0/0")), nullptr);
+    EXPECT_EQ(set->MatchDomain("a.example"), nullptr);
+}
+
+// Reference check: random prefixes, random queries, the set's answers against a brute-force
+// scan over every indicator (the longest containing prefix; overlap for MatchPrefix).
+TEST(IndicatorSet, AgreesWithBruteForceOnRandomPrefixes) {
+    std::mt19937 rng(20250827);
+    for (const bool v4 : {true, false}) {
+        IndicatorSetBuilder builder;
+        std::vector<IpPrefix> prefixes;
+        const int max_len = v4 ? 32 : 128;
+        auto random_address = [&]() {
+            std::array<std::uint8_t, 16> bytes{};
+            // Few distinct top bits so prefixes actually nest and collide.
+            for (auto& b : bytes) {
+                b = static_cast<std::uint8_t>(rng() % 4);
+            }
+            if (v4) {
+                std::uint32_t value = 0;
+                for (int i = 0; i < 4; ++i) {
+                    value = (value << 8) | (rng() % 4 == 0 ? 0 : rng() % 3);
+                }
+                return IpAddress::V4(value);
+            }
+            return IpAddress::V6(bytes);
+        };
+        for (int i = 0; i < 400; ++i) {
+            const int len = static_cast<int>(rng() % static_cast<unsigned>(max_len + 1));
+            const IpPrefix prefix(random_address(), len);
+            prefixes.push_back(prefix);
+            ASSERT_TRUE(builder.Add(prefix.ToString(), "cidr", std::to_string(i), "", ""));
+        }
+        auto set = builder.Build();
+        for (int q = 0; q < 2000; ++q) {
+            const IpAddress address = random_address();
+            int best = -1;
+            for (std::size_t i = 0; i < prefixes.size(); ++i) {
+                if (prefixes[i].Contains(address) &&
+                    (best < 0 ||
+                     prefixes[i].length() > prefixes[static_cast<std::size_t>(best)].length())) {
+                    best = static_cast<int>(i);
+                }
+            }
+            const Indicator* hit = set->MatchAddress(address);
+            if (best < 0) {
+                EXPECT_EQ(hit, nullptr) << address.ToString();
+                continue;
+            }
+            ASSERT_NE(hit, nullptr) << address.ToString();
+            const IpPrefix got = *IpPrefix::Parse(hit->value);
+            EXPECT_TRUE(got.Contains(address));
+            EXPECT_EQ(got.length(), prefixes[static_cast<std::size_t>(best)].length())
+                << address.ToString();
+
+            const IpPrefix query(address,
+                                 static_cast<int>(rng() % static_cast<unsigned>(max_len + 1)));
+            bool any_overlap = false;
+            for (const IpPrefix& p : prefixes) {
+                any_overlap = any_overlap || p.Overlaps(query);
+            }
+            const Indicator* overlap = set->MatchPrefix(query);
+            EXPECT_EQ(overlap != nullptr, any_overlap) << query.ToString();
+            if (overlap != nullptr) {
+                EXPECT_TRUE(IpPrefix::Parse(overlap->value)->Overlaps(query));
+            }
+        }
+    }
+}
+
+TEST(IndicatorLoad, CsvWithHeaderQuotesAndBadRows) {
+    const std::string csv =
+        "indicator,confidence,type,source,actor,id,extra\n"
+        "192.0.2.1,high,ipv4,feed A,Actor,id-1,x\n"
+        "\"evil.example\",low,domain,\"feed, with comma\",\"Say \"\"hi\"\"\",,\n"
+        "# a comment row\n"
+        "\n"
+        "999.1.1.1,high,ipv4,feed,,,\n"
+        "\"multi\nline.example\",,domain,,,,\n"
+        "1.2.3.4/40,,,,,,\n"
+        "ok.example,,,,,,,,,\n"
+        "\"unterminated,,,\n";
+    IndicatorSetBuilder builder;
+    InputStats stats;
+    ASSERT_TRUE(builder.LoadText(csv, "test.csv", stats).ok());
+    auto set = builder.Build();
+    ASSERT_EQ(set->size(), 2U);
+    const Indicator* a = set->MatchAddress(Ip("192.0.2.1"));
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->source, "feed A");
+    EXPECT_EQ(a->confidence, "high");
+    EXPECT_EQ(a->actor, "Actor");
+    EXPECT_EQ(a->id, "id-1");
+    const Indicator* d = set->MatchDomain("evil.example");
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->source, "feed, with comma");
+    EXPECT_EQ(d->actor, "Say \"hi\"");
+    EXPECT_EQ(stats.read(), stats.processed() + stats.rejected());
+    EXPECT_EQ(stats.rejected(), 5U);
+    ASSERT_GE(stats.kept().size(), 5U);
+    EXPECT_EQ(stats.kept()[0].line, 6U);   // 999.1.1.1
+    EXPECT_EQ(stats.kept()[1].line, 7U);   // multi-line domain (bad label with newline)
+    EXPECT_EQ(stats.kept()[2].line, 9U);   // /40
+    EXPECT_EQ(stats.kept()[3].line, 10U);  // too many fields
+    EXPECT_EQ(stats.kept()[4].line, 11U);  // unterminated quote
+    EXPECT_NE(stats.kept()[4].detail.find("unterminated"), std::string::npos);
+}
+
+TEST(IndicatorLoad, SourceDefaultsToTheInputName) {
+    IndicatorSetBuilder builder;
+    InputStats stats;
+    ASSERT_TRUE(builder.LoadText("value,type\r\n192.0.2.9,\r\n", "mine.csv", stats).ok());
+    auto set = builder.Build();
+    ASSERT_EQ(set->size(), 1U);
+    EXPECT_EQ(set->indicators()[0].source, "mine.csv");
+    EXPECT_EQ(stats.read(), 2U);
+    EXPECT_EQ(stats.rejected(), 0U);
+}
+
+TEST(IndicatorLoad, PlainListWithComments) {
+    const std::string list =
+        "# feed export\n"
+        "192.0.2.5\n"
+        "  evil.example   # trailing comment\n"
+        "\n"
+        "not an indicator\n"
+        "2001:db8::/48\n"
+        "http://x.example/a#frag\n";
+    IndicatorSetBuilder builder;
+    InputStats stats;
+    ASSERT_TRUE(builder.LoadText(list, "list.txt", stats).ok());
+    auto set = builder.Build();
+    EXPECT_EQ(set->size(), 4U);
+    EXPECT_NE(set->MatchDomain("evil.example"), nullptr);
+    EXPECT_NE(set->MatchValue(IndicatorType::kUrl, "http://x.example/a#frag"), nullptr);
+    EXPECT_EQ(stats.read(), 7U);
+    EXPECT_EQ(stats.rejected(), 1U);
+    EXPECT_EQ(stats.read(), stats.processed() + stats.rejected());
+    ASSERT_EQ(stats.kept().size(), 1U);
+    EXPECT_EQ(stats.kept()[0].line, 5U);
+}
+
+TEST(IndicatorLoad, MissingFileIsAnIoErrorNamingThePath) {
+    IndicatorSetBuilder builder;
+    InputStats stats;
+    const Status status = builder.LoadFile("no/such/intel.csv", stats);
+    EXPECT_EQ(status.code(), StatusCode::kIoError);
+    EXPECT_NE(status.message().find("no/such/intel.csv"), std::string::npos);
+}
+
+TEST(IndicatorLoad, LoadsAFileFromDisk) {
+    const std::string path = ::testing::TempDir() + "stormwatch_intel_test.csv";
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << "value,type,source\n198.51.100.4,ipv4,disk\nbroken..example,domain,disk\n";
+    }
+    IndicatorSetBuilder builder;
+    InputStats stats;
+    ASSERT_TRUE(builder.LoadFile(path, stats).ok());
+    auto set = builder.Build();
+    EXPECT_NE(set->MatchAddress(Ip("198.51.100.4")), nullptr);
+    EXPECT_EQ(stats.rejected(), 1U);
+    std::remove(path.c_str());
+}
+
+TEST(IndicatorLoad, BinaryFileIsRejectedWhole) {
+    const std::string path = ::testing::TempDir() + "stormwatch_intel_binary.bin";
+    {
+        std::ofstream out(path, std::ios::binary);
+        const char junk[] = {'\x7f', 'E', 'L', 'F', '\0', '\x01', '\x02', '\0', '\xff'};
+        out.write(junk, sizeof(junk));
+    }
+    IndicatorSetBuilder builder;
+    InputStats stats;
+    EXPECT_FALSE(builder.LoadFile(path, stats).ok());
+    EXPECT_TRUE(stats.input_rejected());
+    std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace stormwatch::intel
