@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: Apache-2.0
+// End-to-end runs of the real `stormwatch` binary on the demo lab: exit codes, output formats,
+// stats accounting and the handling of unreadable and hostile inputs.
+
+#include <sys/wait.h>
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kCli = STORMWATCH_CLI_PATH;
+const std::string kLab = std::string(STORMWATCH_SOURCE_DIR) + "/examples/lab";
+
+struct Run {
+    int exit_code = -1;
+    std::string out;
+};
+
+Run Exec(const std::string& args) {
+    Run run;
+    const std::string command = "NO_COLOR=1 " + kCli + " " + args + " 2>/dev/null";
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) {
+        return run;
+    }
+    std::array<char, 65536> buf{};
+    std::size_t n = 0;
+    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) {
+        run.out.append(buf.data(), n);
+    }
+    const int status = pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+std::string ReadFile(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+int CountLines(const std::string& s) {
+    int n = 0;
+    for (const char c : s) {
+        n += c == '\n' ? 1 : 0;
+    }
+    return n;
+}
+
+TEST(CliTest, HuntsTheLabAndExitsZero) {
+    const Run run = Exec("hunt " + kLab);
+    EXPECT_EQ(run.exit_code, 0);
+    EXPECT_NE(run.out.find("pe1-fra"), std::string::npos);
+    EXPECT_NE(run.out.find("SW-CFG-ACL-IOC"), std::string::npos);
+    EXPECT_EQ(run.out.find("\033["), std::string::npos) << "NO_COLOR must disable colour";
+}
+
+TEST(CliTest, NdjsonHasOneFindingPerLineWithTheContractFields) {
+    const Run run = Exec("hunt " + kLab + " --format ndjson");
+    ASSERT_EQ(run.exit_code, 0);
+    ASSERT_GT(CountLines(run.out), 20);
+    std::istringstream lines(run.out);
+    std::string line;
+    while (std::getline(lines, line)) {
+        ASSERT_EQ(line.rfind("{\"rule_id\":\"", 0), 0u) << line;
+        for (const char* key : {"\"title\":", "\"category\":", "\"severity\":", "\"attack\":[",
+                                "\"device\":", "\"source\":{\"kind\":\"config\"", "\"evidence\":",
+                                "\"time\":null", "\"fingerprint\":"}) {
+            EXPECT_NE(line.find(key), std::string::npos) << key << " missing in " << line;
+        }
+    }
+}
+
+TEST(CliTest, FailOnSeverityGivesExitOne) {
+    EXPECT_EQ(Exec("hunt " + kLab + " --fail-on critical --format ndjson").exit_code, 1);
+    EXPECT_EQ(Exec("hunt " + kLab + "/pe2-ams.cfg --fail-on critical --format ndjson").exit_code,
+              0);
+}
+
+TEST(CliTest, UsageErrorsAndUnreadableInputsGiveExitTwo) {
+    EXPECT_EQ(Exec("hunt /nonexistent/path.cfg").exit_code, 2);
+    EXPECT_EQ(Exec("hunt " + kLab + " --format xml").exit_code, 2);
+    EXPECT_EQ(Exec("hunt " + kLab + " --fail-on severe").exit_code, 2);
+    EXPECT_EQ(Exec("frobnicate").exit_code, 2);
+    // One unreadable path among readable ones is reported, and the run still finishes.
+    EXPECT_EQ(Exec("hunt /nonexistent/path.cfg " + kLab + " --format ndjson").exit_code, 0);
+}
+
+TEST(CliTest, SarifAndStatsFilesAreWritten) {
+    const fs::path dir = fs::path(testing::TempDir()) / "stormwatch_cli_test";
+    fs::create_directories(dir);
+    const Run run = Exec("hunt " + kLab + " --format sarif --output " + (dir / "out.sarif").string() +
+                         " --stats " + (dir / "stats.json").string());
+    ASSERT_EQ(run.exit_code, 0);
+    EXPECT_TRUE(run.out.empty());
+    const std::string sarif = ReadFile(dir / "out.sarif");
+    EXPECT_NE(sarif.find("\"version\": \"2.1.0\""), std::string::npos);
+    EXPECT_NE(sarif.find("\"startLine\": "), std::string::npos);
+    const std::string stats = ReadFile(dir / "stats.json");
+    EXPECT_NE(stats.find("\"not_a_config\""), std::string::npos) << "README.txt must be counted";
+    fs::remove_all(dir);
+}
+
+TEST(CliTest, HostileInputsAreSkippedWithAReason) {
+    const fs::path dir = fs::path(testing::TempDir()) / "stormwatch_cli_hostile";
+    fs::create_directories(dir);
+    {
+        std::ofstream(dir / "binary.cfg", std::ios::binary) << std::string("\x7f" "ELF\0\0\1", 7);
+        std::ofstream(dir / "empty.cfg");
+        std::ofstream big(dir / "one-line.cfg", std::ios::binary);
+        big << "hostname big\n" << std::string(2 * 1024 * 1024, 'A') << "\n";
+        std::ofstream(dir / "latin1.cfg", std::ios::binary)
+            << "hostname r\xE9seau\ninterface GigabitEthernet0/1\n description caf\xE9\n"
+               " ip address 192.0.2.9 255.255.255.0\nline vty 0 4\n transport input telnet\n";
+    }
+    const Run run = Exec("hunt " + dir.string() + " --format ndjson --stats " +
+                         (dir / "stats.json").string());
+    EXPECT_EQ(run.exit_code, 0);
+    const std::string stats = ReadFile(dir / "stats.json");
+    EXPECT_NE(stats.find("\"binary_content\""), std::string::npos);
+    EXPECT_NE(stats.find("\"empty\""), std::string::npos);
+    EXPECT_NE(stats.find("\"oversized_line\""), std::string::npos);
+    // The Latin-1 file still audits, and its evidence stays valid UTF-8.
+    EXPECT_NE(run.out.find("transport input telnet"), std::string::npos);
+    EXPECT_NE(run.out.find("r\xEF\xBF\xBDseau"), std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST(CliTest, RulesListShowsDetectorsAndPatternRules) {
+    const Run run = Exec("rules list");
+    ASSERT_EQ(run.exit_code, 0);
+    EXPECT_NE(run.out.find("SW-CFG-ACL-IOC\tcritical\tttp.acl-tampering"), std::string::npos);
+    EXPECT_NE(run.out.find("SW-PAT-"), std::string::npos);
+    EXPECT_NE(run.out.find("hardening."), std::string::npos);
+}
+
+}  // namespace
