@@ -14,7 +14,8 @@ TEST(HardeningRegistryTest, EveryRowIsWellFormedAndUnique) {
         EXPECT_TRUE(text::StartsWith(def.id, "SW-CFG-HARD-")) << def.id;
         EXPECT_TRUE(text::StartsWith(def.category, "hardening.")) << def.id;
         for (const char c : def.category.substr(std::string_view("hardening.").size())) {
-            EXPECT_TRUE((c >= 'a' && c <= 'z') || c == '-') << def.id << ": " << def.category;
+            EXPECT_TRUE((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
+                << def.id << ": " << def.category;
         }
         EXPECT_FALSE(def.title.empty()) << def.id;
         EXPECT_FALSE(def.description.empty()) << def.id;
