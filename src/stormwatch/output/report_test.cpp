@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/output/report.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
