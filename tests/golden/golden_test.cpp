@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Golden hunt cases: tests/golden/hunt/<case>/ holds input/ (evidence), an optional case.yaml
-// (policy, intel, fields to compare) and expected.ndjson (the findings, projected onto the
+// (input folder elsewhere, policy, intel, rules, fields to compare) and expected.ndjson (the findings, projected onto the
 // compared fields, one per line, sorted). STORMWATCH_UPDATE_GOLDEN=1 rewrites expected files
 // and marks every case skipped, so an update run never passes for a green run.
 
@@ -126,13 +126,20 @@ CaseOutput RunCase(const GoldenCase& c, unsigned jobs) {
             fields = node["fields"].as<std::vector<std::string>>();
         }
     }
+    fs::path input_dir = c.dir / "input";
+    if (fs::exists(config)) {
+        const YAML::Node node = YAML::LoadFile(config.string());
+        if (node["input"]) {
+            input_dir = (c.dir / node["input"].as<std::string>()).lexically_normal();
+        }
+    }
     CaseOutput output;
     auto hunter = engine::Hunter::Create(options);
     if (!hunter.ok()) {
         output.lines.push_back("error: " + hunter.status().message());
         return output;
     }
-    const std::string input = (c.dir / "input").string();
+    const std::string input = input_dir.string();
     const engine::HuntResult result = hunter.value().Run({input}, jobs, {});
     for (const Finding& f : result.findings) {
         output.lines.push_back(Project(f, fields, input + "/"));
