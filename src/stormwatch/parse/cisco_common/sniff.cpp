@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "stormwatch/parse/cisco_common/sniff.h"
+
+#include <algorithm>
+#include <string>
+
+#include "stormwatch/core/text.h"
+#include "stormwatch/parse/dialect.h"
+
+namespace stormwatch::parse::cisco {
+namespace {
+
+bool Has(std::string_view head, std::string_view s) {
+    return head.find(s) != std::string_view::npos;
+}
+
+// The value of the first top-level `version X` line, or empty.
+std::string_view VersionValue(std::string_view head) {
+    std::size_t pos = 0;
+    while (pos < head.size()) {
+        if (text::StartsWith(head.substr(pos), "version ")) {
+            std::string_view rest = head.substr(pos + 8);
+            rest = rest.substr(0, rest.find_first_of(" \r\n"));
+            return rest;
+        }
+        pos = head.find('\n', pos);
+        if (pos == std::string_view::npos) {
+            break;
+        }
+        ++pos;
+    }
+    return {};
+}
+
+int Major(std::string_view version) {
+    int value = 0;
+    std::size_t i = 0;
+    while (i < version.size() && version[i] >= '0' && version[i] <= '9' && value < 1000) {
+        value = value * 10 + (version[i] - '0');
+        ++i;
+    }
+    return i == 0 || i >= version.size() || version[i] != '.' ? -1 : value;
+}
+
+// `interface Ethernet1` (EOS) rather than `interface Ethernet1/1` (NX-OS).
+void ScoreEthernetNames(std::string_view head, int& nxos, int& eos) {
+    constexpr std::string_view kPrefix = "\ninterface Ethernet";
+    std::size_t pos = head.find(kPrefix);
+    if (pos == std::string_view::npos) {
+        return;
+    }
+    std::string_view name = head.substr(pos + kPrefix.size());
+    name = name.substr(0, name.find_first_of(" \r\n"));
+    if (name.find('/') == std::string_view::npos) {
+        eos += 15;
+    } else if (std::count(name.begin(), name.end(), '/') == 1) {
+        nxos += 15;  // Ethernet1/1; EOS modular chassis also write Ethernet3/1
+        eos += 5;
+    }
+}
+
+}  // namespace
+
+bool HasLine(std::string_view head, std::string_view prefix) {
+    if (text::StartsWith(head, prefix)) {
+        return true;
+    }
+    std::size_t pos = 0;
+    while ((pos = head.find(prefix, pos + 1)) != std::string_view::npos) {
+        if (head[pos - 1] == '\n') {
+            return true;
+        }
+    }
+    return false;
+}
+
+IosLikeScores ScoreIosLike(std::string_view head) {
+    IosLikeScores s;
+    if (!SniffUnsupportedVendor(head).empty()) {
+        s.unsupported = true;
+        return s;
+    }
+    // IOS / IOS XE.
+    const std::string_view version = VersionValue(head);
+    const int major = Major(version);
+    const bool nxos_version = Has(version, "(") || Has(head, "Bios:version");
+    if (major >= 11 && major <= 17 && !nxos_version) {
+        s.ios += 35;
+    }
+    if (Has(head, "service timestamps")) {
+        s.ios += 25;
+    }
+    if (Has(head, "boot-start-marker")) {
+        s.ios += 30;
+    }
+    if (Has(head, "Building configuration")) {
+        s.ios += 10;
+    }
+    if (Has(head, "Current configuration :")) {
+        s.ios += 10;
+    }
+    if (HasLine(head, "line vty ")) {
+        s.ios += 15;
+    }
+    if (HasLine(head, "line con 0")) {
+        s.ios += 10;
+    }
+    if (HasLine(head, "ip classless") || HasLine(head, "ip cef") ||
+        HasLine(head, "no ip domain-lookup") || HasLine(head, "ip subnet-zero") ||
+        HasLine(head, "no ip domain lookup")) {
+        s.ios += 10;
+    }
+    if (HasLine(head, "interface GigabitEthernet") || HasLine(head, "interface FastEthernet") ||
+        HasLine(head, "interface Serial")) {
+        s.ios += 10;
+    }
+    if (HasLine(head, "access-list ")) {
+        s.ios += 10;
+    }
+    // Baseline: anything that reads like an indented Cisco-style config gets audited as IOS.
+    if ((HasLine(head, "interface ") && Has(head, " ip address ")) || HasLine(head, "hostname ")) {
+        s.ios += 30;
+    }
+
+    // NX-OS.
+    if (Has(head, "!Command: show running-config") || Has(head, "!Command: show startup")) {
+        s.nxos += 40;
+    }
+    if (HasLine(head, "feature ")) {
+        s.nxos += 30;
+    }
+    if (HasLine(head, "vrf context ")) {
+        s.nxos += 25;
+    }
+    if (nxos_version && major >= 4 && major <= 10) {
+        s.nxos += 30;
+    }
+    if (HasLine(head, "switchname ") || HasLine(head, "boot nxos ") ||
+        HasLine(head, "copp profile") || Has(head, "use-vrf management")) {
+        s.nxos += 25;
+    }
+    if (HasLine(head, "interface mgmt0")) {
+        s.nxos += 25;
+    }
+    ScoreEthernetNames(head, s.nxos, s.eos);
+
+    // EOS.
+    if (Has(head, "! device:") && Has(head, "EOS-")) {
+        s.eos += 50;
+    }
+    if (Has(head, "! Command: show running-config") || Has(head, "! Command: show startup")) {
+        s.eos += 20;
+    }
+    if (HasLine(head, "transceiver qsfp default-mode") ||
+        HasLine(head, "management api http-commands") || HasLine(head, "daemon TerminAttr") ||
+        HasLine(head, "service routing protocols model") || HasLine(head, "vrf instance ")) {
+        s.eos += 30;
+    }
+    if (Has(head, "secret sha512 ")) {
+        s.eos += 20;
+    }
+    if (HasLine(head, "interface Management1") || HasLine(head, "management ssh")) {
+        s.eos += 20;
+    }
+
+    // IOS XR (only as a penalty for the others).
+    if (Has(head, "!! IOS XR") || HasLine(head, "RP/0/") || Has(head, " ipv4 address ") ||
+        Has(head, "end-policy") || HasLine(head, "interface MgmtEth")) {
+        s.xr += 40;
+    }
+
+    // Each dialect's distinctive markers count against the others.
+    const int ios_raw = s.ios;
+    const int nxos_raw = s.nxos;
+    const int eos_raw = s.eos;
+    auto penalise = [](int own, int a, int b, int c) {
+        const int strongest = std::max({a, b, c});
+        return std::clamp(strongest >= 40 && strongest > own ? own - strongest : own, 0, 100);
+    };
+    s.ios = penalise(ios_raw, nxos_raw, eos_raw, s.xr);
+    s.nxos = penalise(nxos_raw, ios_raw - 30, eos_raw, s.xr);
+    s.eos = penalise(eos_raw, ios_raw - 30, nxos_raw, s.xr);
+    return s;
+}
+
+}  // namespace stormwatch::parse::cisco

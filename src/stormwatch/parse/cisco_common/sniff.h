@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// Content markers shared by the sniffers of the IOS-like dialects. Each dialect scores its
+// own markers and loses points for the others' distinctive ones, so the registry's best
+// score picks the right dialect without any file-name hint.
+
+#include <string_view>
+
+namespace stormwatch::parse::cisco {
+
+struct IosLikeScores {
+    int ios = 0;
+    int nxos = 0;
+    int eos = 0;
+    int xr = 0;  ///< IOS XR markers (used only as a penalty here; XR has its own sniffer)
+    bool unsupported = false;  ///< an unsupported vendor that looks IOS-like (ASA, ...)
+};
+
+IosLikeScores ScoreIosLike(std::string_view head);
+
+/// True when `head` starts with `prefix` or has a line starting with it.
+bool HasLine(std::string_view head, std::string_view prefix);
+
+}  // namespace stormwatch::parse::cisco
