@@ -154,9 +154,12 @@ void CheckVtyTransportOutput(const model::DeviceModel& model, const Context& con
 void CheckExecTimeout(const model::DeviceModel& model, const Context& context,
                       const DetectorDef& def, std::vector<Finding>& out) {
     for (const model::VtyLine& line : model.lines) {
-        if (!line.exec_timeout_seconds.has_value() ||
-            (IsRemoteLine(line) && AcceptsNoSessions(line))) {
-            continue;  // not written: the platform default (10 minutes) applies
+        // Not written: the platform default (10 minutes) applies.
+        if (!line.exec_timeout_seconds.has_value()) {
+            continue;
+        }
+        if (IsRemoteLine(line) && AcceptsNoSessions(line)) {
+            continue;
         }
         const int seconds = *line.exec_timeout_seconds;
         if (seconds == 0 || seconds > kMaxExecTimeoutSeconds) {
