@@ -372,5 +372,25 @@ TEST(CiscoXrCorpusTest, RealConfigsSniffAndParse) {
     EXPECT_GT(fixtures_parsed, 50U);
 }
 
+TEST(CiscoXrCorpusTest, OtherVendorsDoNotSniffAsXr) {
+    const auto dir = CorpusDir() / "configs/ciscoconfparse/tests/fixtures/configs";
+    if (!std::filesystem::is_directory(dir)) {
+        GTEST_SKIP() << "corpus not present";
+    }
+    std::size_t checked = 0;
+    for (const char* name : {"sample_01.ios", "sample_02.ios", "sample_03.ios", "sample_04.ios",
+                             "sample_05.ios", "sample_01.nxos", "sample_01.asa", "sample_01.f5",
+                             "sample_01.junos", "sample_03.junos", "HP_Procurve.conf"}) {
+        const auto path = dir / name;
+        if (!std::filesystem::is_regular_file(path)) {
+            continue;
+        }
+        const std::string text = ReadFile(path);
+        EXPECT_LT(kCiscoIosXr.sniff(text.substr(0, 64 * 1024)), 30) << name;
+        ++checked;
+    }
+    EXPECT_GE(checked, 8U);
+}
+
 }  // namespace
 }  // namespace stormwatch::parse
