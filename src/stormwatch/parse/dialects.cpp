@@ -75,8 +75,9 @@ std::string_view SniffUnsupportedVendor(std::string_view head) {
     if (Has(head, "Comware")) {
         return "hpe-comware";
     }
-    if (HasLineStart(head, "sysname ") && HasLineStart(head, "return")) {
-        return "huawei-vrp";
+    if ((HasLineStart(head, "sysname ") || HasLineStart(head, " sysname ")) &&
+        HasLineStart(head, "#")) {
+        return Has(head, "Release") ? "hpe-comware" : "huawei-vrp";
     }
     if (Has(head, "by RouterOS") || HasLineStart(head, "/ip address") ||
         HasLineStart(head, "/interface ")) {

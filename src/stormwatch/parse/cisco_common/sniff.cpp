@@ -59,6 +59,24 @@ void ScoreEthernetNames(std::string_view head, int& nxos, int& eos) {
     }
 }
 
+// Indentation of the first indented command: IOS and XR indent by one space, NX-OS by two,
+// EOS by three. A strong hint for fixtures that carry no other marker.
+int FirstIndent(std::string_view head) {
+    std::size_t pos = 0;
+    while ((pos = head.find("\n ", pos)) != std::string_view::npos) {
+        ++pos;
+        std::size_t n = 0;
+        while (pos + n < head.size() && head[pos + n] == ' ') {
+            ++n;
+        }
+        if (pos + n < head.size() && head[pos + n] != '!' && head[pos + n] != '\r' &&
+            head[pos + n] != '\n') {
+            return static_cast<int>(n);
+        }
+    }
+    return 0;
+}
+
 }  // namespace
 
 bool HasLine(std::string_view head, std::string_view prefix) {
@@ -78,6 +96,12 @@ IosLikeScores ScoreIosLike(std::string_view head) {
     IosLikeScores s;
     if (!SniffUnsupportedVendor(head).empty()) {
         s.unsupported = true;
+        return s;
+    }
+    // JSON and XML documents (topologies, NETCONF replies) may quote config lines, but they
+    // are not configs this parser can read line by line.
+    const std::string_view body = text::Trim(head.substr(0, 256));
+    if (!body.empty() && (body.front() == '{' || body.front() == '[' || body.front() == '<')) {
         return s;
     }
     // IOS / IOS XE.
@@ -118,7 +142,9 @@ IosLikeScores ScoreIosLike(std::string_view head) {
         s.ios += 10;
     }
     // Baseline: anything that reads like an indented Cisco-style config gets audited as IOS.
-    if ((HasLine(head, "interface ") && Has(head, " ip address ")) || HasLine(head, "hostname ")) {
+    if ((HasLine(head, "interface ") && Has(head, " ip address ")) || HasLine(head, "hostname ") ||
+        HasLine(head, "ip access-list extended ") || HasLine(head, "ip access-list standard ") ||
+        (HasLine(head, "!") && FirstIndent(head) == 1)) {
         s.ios += 30;
     }
 
@@ -127,7 +153,7 @@ IosLikeScores ScoreIosLike(std::string_view head) {
         s.nxos += 40;
     }
     if (HasLine(head, "feature ")) {
-        s.nxos += 30;
+        s.nxos += 45;
     }
     if (HasLine(head, "vrf context ")) {
         s.nxos += 25;
@@ -153,14 +179,36 @@ IosLikeScores ScoreIosLike(std::string_view head) {
     }
     if (HasLine(head, "transceiver qsfp default-mode") ||
         HasLine(head, "management api http-commands") || HasLine(head, "daemon TerminAttr") ||
-        HasLine(head, "service routing protocols model") || HasLine(head, "vrf instance ")) {
-        s.eos += 30;
+        HasLine(head, "service routing protocols model") || HasLine(head, "vrf instance ") ||
+        Has(head, "eos.swi") || Has(head, "EOS.swi")) {
+        s.eos += 45;
     }
     if (Has(head, "secret sha512 ")) {
         s.eos += 20;
     }
     if (HasLine(head, "interface Management1") || HasLine(head, "management ssh")) {
         s.eos += 20;
+    }
+
+    // RANCID's header names the platform outright.
+    if (Has(head, "!RANCID-CONTENT-TYPE: cisco-nx")) {
+        s.nxos += 60;
+    } else if (Has(head, "!RANCID-CONTENT-TYPE: arista")) {
+        s.eos += 60;
+    } else if (Has(head, "!RANCID-CONTENT-TYPE: cisco-xr")) {
+        s.xr += 60;
+    } else if (Has(head, "!RANCID-CONTENT-TYPE: cisco")) {
+        s.ios += 20;
+    }
+    switch (FirstIndent(head)) {
+        case 2:
+            s.nxos += 35;
+            break;
+        case 3:
+            s.eos += 35;
+            break;
+        default:
+            break;
     }
 
     // IOS XR (only as a penalty for the others).
