@@ -1,6 +1,8 @@
 # Warnings are per target so that third-party code is not held to our bar.
 function(stormwatch_set_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
+                                           # designated initializers leave fields at their defaults on purpose
+                                           -Wno-missing-field-initializers
                                            $<$<BOOL:${STORMWATCH_WERROR}>:-Werror>)
 endfunction()
 

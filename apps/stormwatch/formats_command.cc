@@ -3,17 +3,18 @@
 
 #include <iostream>
 
+#include "apps/stormwatch/commands.h"
 #include <CLI/CLI.hpp>
 
-#include "apps/stormwatch/commands.h"
 #include "stormwatch/parse/dialect.h"
 
 namespace stormwatch::cli {
 
 Command AddFormatsCommand(CLI::App& app) {
     CLI::App* sub = app.add_subcommand(
-        "formats", "List the input formats (configuration dialects) this build recognises.\n"
-                   "Dialects are detected from content, never from file names.");
+        "formats",
+        "List the input formats (configuration dialects) this build recognises.\n"
+        "Dialects are detected from content, never from file names.");
     return {sub, [] {
                 for (const parse::DialectInfo& dialect : parse::Dialects()) {
                     std::cout << dialect.name << "\t" << dialect.summary << "\n";

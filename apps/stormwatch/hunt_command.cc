@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "apps/stormwatch/commands.h"
 #include <CLI/CLI.hpp>
 
-#include "apps/stormwatch/commands.h"
 #include "stormwatch/core/finding.h"
 #include "stormwatch/engine/hunt.h"
 #include "stormwatch/output/report.h"
@@ -126,9 +126,9 @@ ExitCode RunHunt(HuntFlags& flags) {
 
     const std::vector<RuleInfo> catalogue = hunter.value().Catalogue();
     const bool to_terminal = flags.output_path.empty();
-    output::TableOptions table{.color = to_terminal && ColorWanted(stdout),
-                               .width = to_terminal && isatty(STDOUT_FILENO) == 1 ? TerminalWidth()
-                                                                                  : 0};
+    output::TableOptions table{
+        .color = to_terminal && ColorWanted(stdout),
+        .width = to_terminal && isatty(STDOUT_FILENO) == 1 ? TerminalWidth() : 0};
     std::string rendered;
     output::Render(*format, result.findings, catalogue, result.summary, table, rendered);
     if (to_terminal) {
@@ -192,7 +192,8 @@ Command AddHuntCommand(CLI::App& app) {
     sub->add_option("--format,-f", flags->format,
                     "Output: table (default, for people), ndjson (one finding per line, for\n"
                     "SIEMs), json (findings + run summary), sarif (SARIF 2.1.0 for code scanning)");
-    sub->add_option("--output,-o", flags->output_path, "Write the output to FILE instead of stdout");
+    sub->add_option("--output,-o", flags->output_path,
+                    "Write the output to FILE instead of stdout");
     sub->add_option("--stats", flags->stats_path,
                     "Write a JSON summary to FILE: inputs, records read/processed/rejected with\n"
                     "reasons, findings by severity and category, wall time, bytes/s");
@@ -200,8 +201,11 @@ Command AddHuntCommand(CLI::App& app) {
                     "Exit 1 when a finding of this severity or higher exists\n"
                     "(info, low, medium, high, critical)");
     sub->add_option("--jobs,-j", flags->jobs, "Worker threads (default: one per core)");
-    sub->add_flag("--quiet,-q", flags->quiet, "No progress and no per-input problem lines on stderr");
-    return {sub, [flags] { return RunHunt(*flags); }};
+    sub->add_flag("--quiet,-q", flags->quiet,
+                  "No progress and no per-input problem lines on stderr");
+    return {sub, [flags] {
+                return RunHunt(*flags);
+            }};
 }
 
 }  // namespace stormwatch::cli

@@ -6,9 +6,8 @@
 #include <iostream>
 #include <vector>
 
-#include <CLI/CLI.hpp>
-
 #include "apps/stormwatch/commands.h"
+#include <CLI/CLI.hpp>
 
 int main(int argc, char** argv) {
     using stormwatch::cli::ExitCode;

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "apps/stormwatch/commands.h"
 #include <CLI/CLI.hpp>
 
-#include "apps/stormwatch/commands.h"
 #include "stormwatch/core/json_writer.h"
 #include "stormwatch/engine/hunt.h"
 
@@ -46,7 +46,10 @@ ExitCode RunRulesList(RulesFlags& flags) {
         w.BeginArray();
         for (const RuleInfo& rule : rules) {
             w.BeginObject().Key("id").String(rule.id).Key("title").String(rule.title);
-            w.Key("category").String(rule.category).Key("severity").String(SeverityName(rule.severity));
+            w.Key("category")
+                .String(rule.category)
+                .Key("severity")
+                .String(SeverityName(rule.severity));
             w.Key("attack").BeginArray();
             for (const std::string& id : rule.attack) {
                 w.String(id);
@@ -59,8 +62,8 @@ ExitCode RunRulesList(RulesFlags& flags) {
         return ExitCode::kFinished;
     }
     for (const RuleInfo& rule : rules) {
-        std::cout << rule.id << "\t" << SeverityName(rule.severity) << "\t" << rule.category
-                  << "\t" << Join(rule.attack) << "\t" << rule.title << "\n";
+        std::cout << rule.id << "\t" << SeverityName(rule.severity) << "\t" << rule.category << "\t"
+                  << Join(rule.attack) << "\t" << rule.title << "\n";
     }
     return ExitCode::kFinished;
 }
@@ -77,9 +80,12 @@ Command AddRulesCommand(CLI::App& app) {
         "C++ detectors first, then pattern rules.");
     list->add_option("--rules", flags->options.rule_dirs, "Also load pattern rules from DIR")
         ->check(CLI::ExistingDirectory);
-    list->add_flag("--no-builtin-rules", flags->no_builtin_rules, "Skip the built-in pattern rules");
+    list->add_flag("--no-builtin-rules", flags->no_builtin_rules,
+                   "Skip the built-in pattern rules");
     list->add_flag("--json", flags->json, "JSON array with descriptions instead of a table");
-    return {sub, [flags] { return RunRulesList(*flags); }};
+    return {sub, [flags] {
+                return RunRulesList(*flags);
+            }};
 }
 
 }  // namespace stormwatch::cli

@@ -4,14 +4,14 @@
 
 #include <sys/wait.h>
 
-#include <gtest/gtest.h>
-
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace {
 
@@ -74,8 +74,8 @@ TEST(CliTest, NdjsonHasOneFindingPerLineWithTheContractFields) {
     while (std::getline(lines, line)) {
         ASSERT_EQ(line.rfind("{\"rule_id\":\"", 0), 0u) << line;
         for (const char* key : {"\"title\":", "\"category\":", "\"severity\":", "\"attack\":[",
-                                "\"device\":", "\"source\":{\"kind\":\"config\"", "\"evidence\":",
-                                "\"time\":null", "\"fingerprint\":"}) {
+                                "\"device\":", "\"source\":{\"kind\":\"config\"",
+                                "\"evidence\":", "\"time\":null", "\"fingerprint\":"}) {
             EXPECT_NE(line.find(key), std::string::npos) << key << " missing in " << line;
         }
     }
@@ -99,8 +99,9 @@ TEST(CliTest, UsageErrorsAndUnreadableInputsGiveExitTwo) {
 TEST(CliTest, SarifAndStatsFilesAreWritten) {
     const fs::path dir = fs::path(testing::TempDir()) / "stormwatch_cli_test";
     fs::create_directories(dir);
-    const Run run = Exec("hunt " + kLab + " --format sarif --output " + (dir / "out.sarif").string() +
-                         " --stats " + (dir / "stats.json").string());
+    const Run run =
+        Exec("hunt " + kLab + " --format sarif --output " + (dir / "out.sarif").string() +
+             " --stats " + (dir / "stats.json").string());
     ASSERT_EQ(run.exit_code, 0);
     EXPECT_TRUE(run.out.empty());
     const std::string sarif = ReadFile(dir / "out.sarif");
@@ -115,7 +116,10 @@ TEST(CliTest, HostileInputsAreSkippedWithAReason) {
     const fs::path dir = fs::path(testing::TempDir()) / "stormwatch_cli_hostile";
     fs::create_directories(dir);
     {
-        std::ofstream(dir / "binary.cfg", std::ios::binary) << std::string("\x7f" "ELF\0\0\1", 7);
+        std::ofstream(dir / "binary.cfg", std::ios::binary) << std::string(
+            "\x7f"
+            "ELF\0\0\1",
+            7);
         std::ofstream(dir / "empty.cfg");
         std::ofstream big(dir / "one-line.cfg", std::ios::binary);
         big << "hostname big\n" << std::string(2 * 1024 * 1024, 'A') << "\n";
@@ -123,8 +127,8 @@ TEST(CliTest, HostileInputsAreSkippedWithAReason) {
             << "hostname r\xE9seau\ninterface GigabitEthernet0/1\n description caf\xE9\n"
                " ip address 192.0.2.9 255.255.255.0\nline vty 0 4\n transport input telnet\n";
     }
-    const Run run = Exec("hunt " + dir.string() + " --format ndjson --stats " +
-                         (dir / "stats.json").string());
+    const Run run =
+        Exec("hunt " + dir.string() + " --format ndjson --stats " + (dir / "stats.json").string());
     EXPECT_EQ(run.exit_code, 0);
     const std::string stats = ReadFile(dir / "stats.json");
     EXPECT_NE(stats.find("\"binary_content\""), std::string::npos);

@@ -3,11 +3,11 @@
 // the whole hunt without a crash, and every line is accounted for. Skips when the corpus
 // (beside the source tree, as ../shared/corpus) is absent, as on a user's fresh clone.
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <set>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "stormwatch/engine/hunt.h"
 
@@ -17,7 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 
 TEST(CorpusTest, EveryConfigHuntsWithFullAccounting) {
-    const fs::path corpus = fs::path(STORMWATCH_SOURCE_DIR) / ".." / "shared" / "corpus" / "configs";
+    const fs::path corpus =
+        fs::path(STORMWATCH_SOURCE_DIR) / ".." / "shared" / "corpus" / "configs";
     if (!fs::exists(corpus)) {
         GTEST_SKIP() << "shared corpus not present";
     }

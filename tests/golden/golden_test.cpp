@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Golden hunt cases: tests/golden/hunt/<case>/ holds input/ (evidence), an optional case.yaml
-// (input folder elsewhere, policy, intel, rules, fields to compare) and expected.ndjson (the findings, projected onto the
-// compared fields, one per line, sorted). STORMWATCH_UPDATE_GOLDEN=1 rewrites expected files
-// and marks every case skipped, so an update run never passes for a green run.
-
-#include <gtest/gtest.h>
+// (input folder elsewhere, policy, intel, rules, fields to compare) and expected.ndjson (the
+// findings, projected onto the compared fields, one per line, sorted). STORMWATCH_UPDATE_GOLDEN=1
+// rewrites expected files and marks every case skipped, so an update run never passes for a green
+// run.
 
 #include <algorithm>
 #include <cstdlib>
@@ -14,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
 #include "stormwatch/core/json_writer.h"
@@ -36,7 +36,9 @@ struct GoldenCase {
     fs::path dir;
 };
 
-void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const GoldenCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 std::vector<GoldenCase> DiscoverCases() {
     std::vector<GoldenCase> cases;
@@ -188,7 +190,9 @@ INSTANTIATE_TEST_SUITE_P(Hunt, GoldenHuntTest, testing::ValuesIn(DiscoverCases()
                              std::string name = info.param.name;
                              std::replace_if(
                                  name.begin(), name.end(),
-                                 [](char ch) { return !std::isalnum(static_cast<unsigned char>(ch)); },
+                                 [](char ch) {
+                                     return !std::isalnum(static_cast<unsigned char>(ch));
+                                 },
                                  '_');
                              return name;
                          });

@@ -14,7 +14,9 @@ namespace {
 // Sniffing looks at the head only; dialect markers sit near the top of every config.
 constexpr std::size_t kSniffBytes = 64 * 1024;
 
-bool OnlyBlank(std::string_view data) { return text::Trim(data).empty(); }
+bool OnlyBlank(std::string_view data) {
+    return text::Trim(data).empty();
+}
 
 }  // namespace
 
@@ -39,8 +41,9 @@ void HuntConfigInput(std::string_view data, const policy::SitePolicy& policy,
         input.kind = "rejected";
         const std::string_view vendor = parse::SniffUnsupportedVendor(head);
         if (!vendor.empty()) {
-            input.stats.RejectInput(RejectReason::kUnsupportedDialect,
-                                    std::string(vendor) + " configuration: not parsed by this build");
+            input.stats.RejectInput(
+                RejectReason::kUnsupportedDialect,
+                std::string(vendor) + " configuration: not parsed by this build");
         } else {
             input.stats.RejectInput(RejectReason::kNotAConfig,
                                     "no supported configuration dialect recognised");
@@ -55,8 +58,8 @@ void HuntConfigInput(std::string_view data, const policy::SitePolicy& policy,
     sniff.dialect->parse(data, tree, model, input.stats);
     input.device = model.device.hostname;
     const std::string device = DeviceName(model.device.hostname, input.path);
-    const detect::Context context{.policy = policy, .intel = intel, .path = input.path,
-                                  .device = device};
+    const detect::Context context{
+        .policy = policy, .intel = intel, .path = input.path, .device = device};
     detect::RunConfigDetectors(model, context, out);
     if (pattern_rules != nullptr && scratch != nullptr) {
         pattern_rules->Run(tree, model, input.path, device, *scratch, out);

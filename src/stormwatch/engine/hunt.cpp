@@ -56,7 +56,8 @@ Status LoadRules(const HuntOptions& options, Hunter::State& state) {
         std::move(more.begin(), more.end(), std::back_inserter(all));
         state.rule_sources.push_back(dir);
     }
-    STORMWATCH_ASSIGN_OR_RETURN(state.pattern_rules, rules::PatternRuleSet::Compile(std::move(all)));
+    STORMWATCH_ASSIGN_OR_RETURN(state.pattern_rules,
+                                rules::PatternRuleSet::Compile(std::move(all)));
     return Status::Ok();
 }
 
@@ -102,7 +103,9 @@ const std::vector<output::InputSummary>& Hunter::intel_inputs() const {
     return state_->intel_inputs;
 }
 
-std::size_t Hunter::indicator_count() const { return state_->intel->size(); }
+std::size_t Hunter::indicator_count() const {
+    return state_->intel->size();
+}
 
 HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
                        const ProgressFn& progress) const {
@@ -124,7 +127,7 @@ HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
     std::atomic<std::size_t> done{0};
     std::atomic<std::uint64_t> bytes_done{0};
     const auto work = [&] {
-        rules::PatternScratch scratch = state_->pattern_rules->NewScratch();
+        rules::PatternScratch scratch;
         for (std::size_t i = next++; i < inputs.size(); i = next++) {
             Slot& slot = slots[i];
             slot.input.path = inputs[i].path;
@@ -146,7 +149,8 @@ HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
     };
 
     unsigned threads = jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, inputs.size())));
+    threads = static_cast<unsigned>(
+        std::min<std::size_t>(threads, std::max<std::size_t>(1, inputs.size())));
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t) {
         pool.emplace_back(work);

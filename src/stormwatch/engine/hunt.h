@@ -25,11 +25,11 @@
 namespace stormwatch::engine {
 
 struct HuntOptions {
-    std::string policy_path;                 ///< empty: no site policy
-    std::vector<std::string> intel_files;    ///< extra indicator files (CSV, plain lists)
-    bool builtin_intel = true;               ///< load the packs under rules/intel/
-    std::vector<std::string> rule_dirs;      ///< extra pattern-rule folders (*.yml)
-    bool builtin_rules = true;               ///< load the pattern rules under rules/config/
+    std::string policy_path;               ///< empty: no site policy
+    std::vector<std::string> intel_files;  ///< extra indicator files (CSV, plain lists)
+    bool builtin_intel = true;             ///< load the packs under rules/intel/
+    std::vector<std::string> rule_dirs;    ///< extra pattern-rule folders (*.yml)
+    bool builtin_rules = true;             ///< load the pattern rules under rules/config/
 };
 
 struct HuntProgress {
@@ -68,8 +68,10 @@ public:
     Hunter& operator=(Hunter&&) noexcept;
     ~Hunter();
 
-private:
+    /// The compiled policy, indicators and rules (opaque; defined in hunt.cpp).
     struct State;
+
+private:
     explicit Hunter(std::unique_ptr<const State> state);
     std::unique_ptr<const State> state_;
 };

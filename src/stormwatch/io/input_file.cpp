@@ -25,7 +25,9 @@ bool Hidden(const fs::path& p) {
     return name.size() > 1 && name[0] == '.';
 }
 
-std::string ErrnoText(int error) { return std::generic_category().message(error); }
+std::string ErrnoText(int error) {
+    return std::generic_category().message(error);
+}
 
 }  // namespace
 
@@ -51,7 +53,8 @@ std::vector<InputPath> ExpandPaths(const std::vector<std::string>& paths) {
             continue;
         }
         std::vector<InputPath> found;
-        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
+                                            ec);
         if (ec) {
             out.push_back({.path = path, .error = ec.message()});
             continue;
@@ -87,14 +90,17 @@ std::vector<InputPath> ExpandPaths(const std::vector<std::string>& paths) {
     return unique;
 }
 
-InputFile::InputFile(InputFile&& other) noexcept { *this = std::move(other); }
+InputFile::InputFile(InputFile&& other) noexcept {
+    *this = std::move(other);
+}
 
 InputFile& InputFile::operator=(InputFile&& other) noexcept {
     if (this != &other) {
         Release();
         mapping_ = std::exchange(other.mapping_, nullptr);
         mapping_size_ = std::exchange(other.mapping_size_, 0);
-        const bool owns_buffer = !other.buffer_.empty() && other.data_.data() == other.buffer_.data();
+        const bool owns_buffer =
+            !other.buffer_.empty() && other.data_.data() == other.buffer_.data();
         buffer_ = std::move(other.buffer_);
         data_ = owns_buffer ? std::string_view(buffer_) : other.data_;
         other.data_ = {};
@@ -102,7 +108,9 @@ InputFile& InputFile::operator=(InputFile&& other) noexcept {
     return *this;
 }
 
-InputFile::~InputFile() { Release(); }
+InputFile::~InputFile() {
+    Release();
+}
 
 void InputFile::Release() {
     if (mapping_ != nullptr) {
@@ -116,7 +124,8 @@ void InputFile::Release() {
 Result<InputFile> InputFile::Open(const std::string& path) {
     InputFile file;
     if (path == "-") {
-        file.buffer_.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        file.buffer_.assign(std::istreambuf_iterator<char>(std::cin),
+                            std::istreambuf_iterator<char>());
         file.data_ = file.buffer_;
         return file;
     }

@@ -15,7 +15,7 @@ namespace stormwatch::io {
 
 /// One input the user asked for, or a path that could not be expanded.
 struct InputPath {
-    std::string path;   ///< as the user gave it, or joined from it (relative stays relative)
+    std::string path;  ///< as the user gave it, or joined from it (relative stays relative)
     std::uint64_t size = 0;
     std::string error;  ///< non-empty when the path cannot be read (missing, permission, ...)
 };

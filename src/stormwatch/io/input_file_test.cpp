@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/io/input_file.h"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+
+#include <gtest/gtest.h>
 
 namespace stormwatch::io {
 namespace {
