@@ -20,13 +20,13 @@ namespace fs = std::filesystem;
 const std::string kCli = STORMWATCH_CLI_PATH;
 const std::string kLab = std::string(STORMWATCH_SOURCE_DIR) + "/examples/lab";
 
-struct Run {
+struct CliRun {
     int exit_code = -1;
     std::string out;
 };
 
-Run Exec(const std::string& args) {
-    Run run;
+CliRun Exec(const std::string& args) {
+    CliRun run;
     const std::string command = "NO_COLOR=1 " + kCli + " " + args + " 2>/dev/null";
     FILE* pipe = popen(command.c_str(), "r");
     if (pipe == nullptr) {
@@ -58,7 +58,7 @@ int CountLines(const std::string& s) {
 }
 
 TEST(CliTest, HuntsTheLabAndExitsZero) {
-    const Run run = Exec("hunt " + kLab);
+    const CliRun run = Exec("hunt " + kLab);
     EXPECT_EQ(run.exit_code, 0);
     EXPECT_NE(run.out.find("pe1-fra"), std::string::npos);
     EXPECT_NE(run.out.find("SW-CFG-ACL-IOC"), std::string::npos);
@@ -66,7 +66,7 @@ TEST(CliTest, HuntsTheLabAndExitsZero) {
 }
 
 TEST(CliTest, NdjsonHasOneFindingPerLineWithTheContractFields) {
-    const Run run = Exec("hunt " + kLab + " --format ndjson");
+    const CliRun run = Exec("hunt " + kLab + " --format ndjson");
     ASSERT_EQ(run.exit_code, 0);
     ASSERT_GT(CountLines(run.out), 20);
     std::istringstream lines(run.out);
@@ -99,7 +99,7 @@ TEST(CliTest, UsageErrorsAndUnreadableInputsGiveExitTwo) {
 TEST(CliTest, SarifAndStatsFilesAreWritten) {
     const fs::path dir = fs::path(testing::TempDir()) / "stormwatch_cli_test";
     fs::create_directories(dir);
-    const Run run =
+    const CliRun run =
         Exec("hunt " + kLab + " --format sarif --output " + (dir / "out.sarif").string() +
              " --stats " + (dir / "stats.json").string());
     ASSERT_EQ(run.exit_code, 0);
@@ -127,7 +127,7 @@ TEST(CliTest, HostileInputsAreSkippedWithAReason) {
             << "hostname r\xE9seau\ninterface GigabitEthernet0/1\n description caf\xE9\n"
                " ip address 192.0.2.9 255.255.255.0\nline vty 0 4\n transport input telnet\n";
     }
-    const Run run =
+    const CliRun run =
         Exec("hunt " + dir.string() + " --format ndjson --stats " + (dir / "stats.json").string());
     EXPECT_EQ(run.exit_code, 0);
     const std::string stats = ReadFile(dir / "stats.json");
@@ -141,7 +141,7 @@ TEST(CliTest, HostileInputsAreSkippedWithAReason) {
 }
 
 TEST(CliTest, RulesListShowsDetectorsAndPatternRules) {
-    const Run run = Exec("rules list");
+    const CliRun run = Exec("rules list");
     ASSERT_EQ(run.exit_code, 0);
     EXPECT_NE(run.out.find("SW-CFG-ACL-IOC\tcritical\tttp.acl-tampering"), std::string::npos);
     EXPECT_NE(run.out.find("SW-PAT-"), std::string::npos);

@@ -186,8 +186,8 @@ TEST_P(GoldenHuntTest, MatchesExpectedFindings) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Hunt, GoldenHuntTest, testing::ValuesIn(DiscoverCases()),
-                         [](const testing::TestParamInfo<GoldenCase>& info) {
-                             std::string name = info.param.name;
+                         [](const testing::TestParamInfo<GoldenCase>& case_info) {
+                             std::string name = case_info.param.name;
                              std::replace_if(
                                  name.begin(), name.end(),
                                  [](char ch) {

@@ -14,7 +14,9 @@ namespace fs = std::filesystem;
 class InputFileTest : public testing::Test {
 protected:
     void SetUp() override {
-        root_ = fs::path(testing::TempDir()) / "stormwatch_io_test";
+        root_ = fs::path(testing::TempDir()) /
+                ("stormwatch_io_test_" +
+                 std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
         fs::remove_all(root_);
         fs::create_directories(root_ / "lab" / "sub");
         fs::create_directories(root_ / "lab" / ".git");

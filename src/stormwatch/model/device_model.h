@@ -123,6 +123,8 @@ struct LocalUser {
     /// `sha512`, `sha256`, `md5`, `nopassword`, `key` (SSH key only), or empty when none.
     std::string secret_type;
     SourceRef ref;
+    /// The line that set the secret, when it is not `ref` (IOS XR and Junos user blocks).
+    std::optional<SourceRef> secret_ref;
 };
 
 /// `enable password` / `enable secret`.

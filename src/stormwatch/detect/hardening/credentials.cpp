@@ -32,7 +32,7 @@ void CheckWeakSecret(const model::DeviceModel& model, const Context& context,
                      const DetectorDef& def, std::vector<Finding>& out) {
     for (const model::LocalUser& user : model.users) {
         if (const auto severity = SecretSeverity(user.secret_type)) {
-            Emit(def, context, user.ref, out).severity = *severity;
+            Emit(def, context, user.secret_ref.value_or(user.ref), out).severity = *severity;
         }
     }
     for (const model::EnableSecret& enable : model.enable_secrets) {

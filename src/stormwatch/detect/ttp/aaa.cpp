@@ -23,8 +23,8 @@ void AaaServerIoc(const model::DeviceModel& model, const Context& context, const
 void AaaServerUnapproved(const model::DeviceModel& model, const Context& context,
                          const DetectorDef& def, std::vector<Finding>& out) {
     for (const model::AaaServer& server : model.aaa_servers) {
-        ReportHostApproval(server.host, context.policy.aaa_servers, Severity::kHigh,
-                           Severity::kMedium, context, def, out, server.name);
+        ReportHostApproval(server.host, context.policy.aaa_servers, Severity::kHigh, std::nullopt,
+                           context, def, out, server.name);
     }
 }
 

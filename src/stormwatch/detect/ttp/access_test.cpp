@@ -109,14 +109,13 @@ model::DeviceModel MgmtModel() {
     return model;
 }
 
-TEST(TtpAclTest, ManagementAclWithoutPolicyFlagsAnyAndPublicSources) {
+TEST(TtpAclTest, ManagementAclWithoutPolicyFlagsOnlyAny) {
     Env env;
-    // List 20 is an actor favourite: high without policy; MGMT stays medium. The indicator
-    // entry (line 4) belongs to SW-CFG-ACL-IOC; interface ACLs are not management ACLs.
+    // List 20 is an actor favourite: high without policy. Without management networks in a
+    // policy, public sources (lines 2 and 9) say nothing; only `any` is suspicious. The
+    // indicator entry (line 4) belongs to SW-CFG-ACL-IOC; interface ACLs are not management ACLs.
     EXPECT_EQ(RunRule("SW-CFG-ACL-MGMT-SOURCE", MgmtModel(), env),
-              (Lines{"SW-CFG-ACL-MGMT-SOURCE high 2 access-list 20 permit 8.8.8.0 0.0.0.255",
-                     "SW-CFG-ACL-MGMT-SOURCE high 3 access-list 20 permit any",
-                     "SW-CFG-ACL-MGMT-SOURCE medium 9 permit 9.9.9.9"}));
+              (Lines{"SW-CFG-ACL-MGMT-SOURCE high 3 access-list 20 permit any"}));
 }
 
 TEST(TtpAclTest, ManagementAclWithPolicyIsExact) {
@@ -219,8 +218,8 @@ TEST(TtpAaaTest, ServerIndicatorIsCriticalAndNotAlsoUnapproved) {
                          Server("10.2.2.2", 4, "ISE-2")};
     EXPECT_EQ(RunRule("SW-CFG-AAA-SERVER-IOC", model, env),
               (Lines{"SW-CFG-AAA-SERVER-IOC critical 1 address ipv4 45.61.133.77 [45.61.133.77]"}));
-    EXPECT_EQ(RunRule("SW-CFG-AAA-SERVER-UNAPPROVED", model, env),
-              (Lines{"SW-CFG-AAA-SERVER-UNAPPROVED medium 3 address ipv4 8.8.4.4"}));
+    // Without a policy a public AAA server says nothing: operators run them in their own space.
+    EXPECT_EQ(RunRule("SW-CFG-AAA-SERVER-UNAPPROVED", model, env), Lines{});
 
     env.policy.loaded = true;
     env.policy.aaa_servers = Approved({"10.1.1.0/24", "8.8.4.4/32"}, {"ise-2"});

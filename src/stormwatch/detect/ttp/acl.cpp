@@ -32,6 +32,23 @@ bool IsActorFavourite(std::string_view acl) {
            kActorFavouriteAcls.end();
 }
 
+/// The line that wrote `prefix` in the entry starting at `entry`: the entry's own line for
+/// one-line ACLs, a later `source-address` line inside a Junos term.
+const model::SourceRef* PrefixLine(const model::DeviceModel& model, const model::SourceRef& entry,
+                                   const IpPrefix& prefix) {
+    const model::SourceRef* best = &entry;
+    for (const model::AddressMention& mention : model.addresses) {
+        if (mention.ref.line == entry.line && mention.prefix == prefix) {
+            return &entry;
+        }
+        if (mention.ref.line > entry.line && mention.prefix == prefix &&
+            (best == &entry || mention.ref.line < best->line)) {
+            best = &mention.ref;
+        }
+    }
+    return best;
+}
+
 }  // namespace
 
 IocHits AclIocHits(const model::DeviceModel& model, const intel::IndicatorSet& intel) {
@@ -47,7 +64,7 @@ IocHits AclIocHits(const model::DeviceModel& model, const intel::IndicatorSet& i
             auto check = [&](const IpPrefix& prefix) {
                 const intel::Indicator* indicator = PrefixIndicator(prefix, intel);
                 if (indicator != nullptr && seen.insert(indicator).second) {
-                    hits.push_back({&entry.ref, indicator});
+                    hits.push_back({PrefixLine(model, entry.ref, prefix), indicator});
                 }
             };
             std::for_each(entry.sources.begin(), entry.sources.end(), check);
@@ -93,9 +110,10 @@ void AclMgmtSource(const model::DeviceModel& model, const Context& context, cons
                 if (PrefixIndicator(source, context.intel) != nullptr) {
                     continue;
                 }
-                // A /0 (Junos `0.0.0.0/0`) is `any` written as a prefix.
-                fires = source.length() == 0 || (with_policy ? !PrefixApproved(management, source)
-                                                             : source.address().IsPublic());
+                // A /0 (Junos `0.0.0.0/0`) is `any` written as a prefix. Without a policy only
+                // `any` is suspicious: which addresses an operator manages from is site knowledge.
+                fires =
+                    source.length() == 0 || (with_policy && !PrefixApproved(management, source));
             }
             if (fires) {
                 Finding finding = NewFinding(def, context, entry.ref);

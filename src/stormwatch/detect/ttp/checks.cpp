@@ -75,18 +75,18 @@ bool ReportHostIndicator(const model::HostRef& host, const Context& context, con
 }
 
 void ReportHostApproval(const model::HostRef& host, const policy::ApprovedHosts& approved,
-                        Severity unapproved, Severity public_address, const Context& context,
-                        const DetectorDef& def, std::vector<Finding>& out,
+                        Severity unapproved, std::optional<Severity> public_address,
+                        const Context& context, const DetectorDef& def, std::vector<Finding>& out,
                         std::string_view alt_name) {
     if (HostIndicator(host, context.intel) != nullptr) {
         return;
     }
     const Approval approval = CheckHost(host, context.policy, approved, alt_name);
-    if (approval != Approval::kUnapproved && approval != Approval::kPublic) {
+    if (approval != Approval::kUnapproved && (approval != Approval::kPublic || !public_address)) {
         return;
     }
     Finding finding = NewFinding(def, context, host.ref);
-    finding.severity = approval == Approval::kUnapproved ? unapproved : public_address;
+    finding.severity = approval == Approval::kUnapproved ? unapproved : *public_address;
     out.push_back(std::move(finding));
 }
 

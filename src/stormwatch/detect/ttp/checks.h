@@ -48,10 +48,12 @@ bool ReportHostIndicator(const model::HostRef& host, const Context& context, con
                          std::vector<Finding>& out);
 
 /// Emits `def` when `host` is not approved (severity `unapproved`) or, without a policy list,
-/// public (severity `public_address`). Indicator hosts are skipped: the *-IOC rule owns them.
+/// public (severity `public_address`; nullopt when a public address says nothing on its own, as
+/// for AAA, syslog and SNMP servers that operators run in their own public space). Indicator
+/// hosts are skipped: the *-IOC rule owns them.
 void ReportHostApproval(const model::HostRef& host, const policy::ApprovedHosts& approved,
-                        Severity unapproved, Severity public_address, const Context& context,
-                        const DetectorDef& def, std::vector<Finding>& out,
+                        Severity unapproved, std::optional<Severity> public_address,
+                        const Context& context, const DetectorDef& def, std::vector<Finding>& out,
                         std::string_view alt_name = {});
 
 /// The host part of `scheme://[user[:password]@]host[:port]/path`; empty when there is none.

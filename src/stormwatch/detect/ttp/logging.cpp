@@ -23,7 +23,7 @@ void LogHostIoc(const model::DeviceModel& model, const Context& context, const D
 void LogHostUnapproved(const model::DeviceModel& model, const Context& context,
                        const DetectorDef& def, std::vector<Finding>& out) {
     for (const model::HostRef& host : model.logging.hosts) {
-        ReportHostApproval(host, context.policy.syslog_servers, Severity::kMedium, Severity::kLow,
+        ReportHostApproval(host, context.policy.syslog_servers, Severity::kMedium, std::nullopt,
                            context, def, out);
     }
 }

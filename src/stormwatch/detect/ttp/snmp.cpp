@@ -42,8 +42,8 @@ void SnmpHostIoc(const model::DeviceModel& model, const Context& context, const 
 void SnmpHostUnapproved(const model::DeviceModel& model, const Context& context,
                         const DetectorDef& def, std::vector<Finding>& out) {
     for (const model::SnmpHost& host : model.snmp.hosts) {
-        ReportHostApproval(host.host, context.policy.snmp_managers, Severity::kMedium,
-                           Severity::kLow, context, def, out);
+        ReportHostApproval(host.host, context.policy.snmp_managers, Severity::kMedium, std::nullopt,
+                           context, def, out);
     }
 }
 

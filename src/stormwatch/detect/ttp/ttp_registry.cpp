@@ -26,8 +26,8 @@ const std::array kTtpDetectors = std::to_array<DetectorDef>({
      "Management-plane ACL admits sources outside the management "
      "networks",
      "ttp.acl-tampering", S::kHigh, "T1562.004,T1133",
-     "An ACL guarding vty, SNMP, HTTP, SSH, NTP or the loopback filter permits `any`, a source "
-     "outside the policy's management_networks, or (without a policy) a public address. High "
+     "An ACL guarding vty, SNMP, HTTP, SSH, NTP or the loopback filter permits `any` or a "
+     "source outside the policy's management_networks (without a policy, only `any`). High "
      "with a policy and for lists 10/20/50 (the actor's favourites), medium otherwise.",
      ttp::AclMgmtSource},
     // Services on non-standard ports (A2, A3).
@@ -57,8 +57,8 @@ const std::array kTtpDetectors = std::to_array<DetectorDef>({
      ttp::AaaServerIoc},
     {"SW-CFG-AAA-SERVER-UNAPPROVED", "TACACS+/RADIUS server not in the approved AAA servers",
      "ttp.aaa-tampering", S::kHigh, "T1556",
-     "A TACACS+ or RADIUS server (address or name) is not in the policy's aaa_servers (high); "
-     "without that list, a server at a public address (medium).",
+     "A TACACS+ or RADIUS server (address or name) is not in the policy's aaa_servers. Needs "
+     "that list: operators run AAA servers in their own public space.",
      ttp::AaaServerUnapproved},
     {"SW-CFG-AAA-DISABLED", "AAA switched off with `no aaa new-model`", "ttp.aaa-tampering",
      S::kHigh, "T1556",
@@ -129,8 +129,7 @@ const std::array kTtpDetectors = std::to_array<DetectorDef>({
      "An `snmp-server host` (or equivalent) matches a loaded indicator.", ttp::SnmpHostIoc},
     {"SW-CFG-SNMP-HOST-UNAPPROVED", "SNMP traps or informs go to an unapproved host",
      "ttp.snmp-abuse", S::kMedium, "T1602.001",
-     "An SNMP notification host is not in the policy's snmp_managers (medium); without that "
-     "list, a public address (low).",
+     "An SNMP notification host is not in the policy's snmp_managers. Needs that list.",
      ttp::SnmpHostUnapproved},
     // Logging (A15).
     {"SW-CFG-LOG-HOST-IOC", "Syslog goes to a threat-advisory address", "ttp.log-tampering",
@@ -139,8 +138,7 @@ const std::array kTtpDetectors = std::to_array<DetectorDef>({
      ttp::LogHostIoc},
     {"SW-CFG-LOG-HOST-UNAPPROVED", "Syslog goes to an unapproved host", "ttp.log-tampering",
      S::kMedium, "T1070.002,T1562",
-     "A logging host is not in the policy's syslog_servers (medium); without that list, a "
-     "public address (low).",
+     "A logging host is not in the policy's syslog_servers. Needs that list.",
      ttp::LogHostUnapproved},
     {"SW-CFG-LOG-DISABLED", "Logging switched off in the configuration", "ttp.log-tampering",
      S::kHigh, "T1562,T1070.002",

@@ -200,7 +200,9 @@ IosLikeScores ScoreIosLike(std::string_view head) {
     } else if (Has(head, "!RANCID-CONTENT-TYPE: cisco")) {
         s.ios += 20;
     }
-    switch (FirstIndent(head)) {
+    // Indentation alone is no evidence: any indented text (a README, a note) has some.
+    const bool configish = s.ios > 0 || s.nxos > 0 || s.eos > 0;
+    switch (configish ? FirstIndent(head) : 0) {
         case 2:
             s.nxos += 35;
             break;

@@ -392,6 +392,8 @@ void XrParser::User(std::int32_t i, const Tokens& head) {
     model::LocalUser user;
     user.name = std::string(head[1]);
     user.ref = Ref(line);
+    // The line being applied; a secret on the `username` line itself needs no secret_ref.
+    std::optional<model::SourceRef> secret_ref;
     auto apply = [&](const Tokens& c, std::size_t at) {
         const std::string_view w = c[at];
         if (w == "group" && c.size() > at + 1) {
@@ -408,6 +410,7 @@ void XrParser::User(std::int32_t i, const Tokens& head) {
             const std::string type = c.size() > at + 2 ? std::string(c[at + 1]) : "0";
             if (w == "password" || user.secret_type.empty()) {
                 user.secret_type = type;
+                user.secret_ref = secret_ref;
             }
             return true;
         }
@@ -418,6 +421,7 @@ void XrParser::User(std::int32_t i, const Tokens& head) {
     }
     for (std::uint32_t k = static_cast<std::uint32_t>(i) + 1; k < line.end; ++k) {
         const Tokens c(tree_.nodes[k].text);
+        secret_ref = Ref(tree_.nodes[k]);
         tree_.nodes[k].used = apply(c, 0);
     }
     out_.users.push_back(std::move(user));
@@ -744,6 +748,7 @@ bool XrParser::Ssh(std::int32_t i, const Tokens& t) {
         out_.ssh.version_ref = Ref(line);
     } else if (t[2] == "port" && t.size() >= 4) {
         ssh.port = text::ParseInt(t[3]).value_or(0);
+        ssh.ref = Ref(line);  // the finding for a moved port points at the port line
     } else if (t[2] == "algorithms" || t[2] == "enable") {
         for (std::size_t j = 3; j < t.size(); ++j) {
             if (IsWeakSshAlgorithm(t[j])) {

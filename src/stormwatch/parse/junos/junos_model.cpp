@@ -326,14 +326,14 @@ bool ModelBuilder::System(Path s, std::uint32_t line, std::string_view rendered,
     }
     if (what == "login" && s.size() >= 3 && s[1] == "user") {
         const std::size_t u = UserAt(At(s, 2), line, rendered);
-        return Login(s.subspan(3), u);
+        return Login(s.subspan(3), u, line, rendered);
     }
     if (what == "root-authentication") {
         const std::size_t u = UserAt("root", line, rendered);
         auto& user = out_.users[u];
         user.privilege = 15;
         user.role = "super-user";
-        return Login(s.subspan(1), u);
+        return Login(s.subspan(1), u, line, rendered);
     }
     if ((what == "tacplus-server" || what == "radius-server") && s.size() >= 2) {
         const std::size_t i =
@@ -401,7 +401,7 @@ bool ModelBuilder::System(Path s, std::uint32_t line, std::string_view rendered,
     return false;
 }
 
-bool ModelBuilder::Login(Path a, std::size_t u) {
+bool ModelBuilder::Login(Path a, std::size_t u, std::uint32_t line, std::string_view rendered) {
     auto& user = out_.users[u];
     if (a.size() >= 2 && a[0] == "class") {
         user.role = std::string(At(a, 1));
@@ -415,8 +415,10 @@ bool ModelBuilder::Login(Path a, std::size_t u) {
     }
     if (a.size() >= 2 && a[0] == "encrypted-password") {
         user.secret_type = SecretTypeOfHash(At(a, 1));
+        user.secret_ref = Ref(line, rendered);
     } else if (!a.empty() && a[0] == "plain-text-password") {
         user.secret_type = "0";
+        user.secret_ref = Ref(line, rendered);
     } else if (!a.empty() && text::StartsWith(a[0], "ssh-")) {
         if (user.secret_type.empty()) {
             user.secret_type = "key";

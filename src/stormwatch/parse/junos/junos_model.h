@@ -81,7 +81,7 @@ private:
     bool StaticRoute(Path p, std::uint32_t line, std::string_view rendered, std::string_view vrf);
     bool Security(Path p, std::uint32_t line, std::string_view rendered);
     bool Services(Path p, std::uint32_t line, std::string_view rendered);
-    bool Login(Path p, std::size_t user_idx);
+    bool Login(Path p, std::size_t user_idx, std::uint32_t line, std::string_view rendered);
 
     std::size_t InterfaceAt(std::string_view name, std::uint32_t line, std::string_view rendered);
     std::size_t AclAt(std::string_view key, std::string_view name, std::string_view kind,
