@@ -50,6 +50,13 @@ void AttachIndicator(Finding& finding, const intel::Indicator& indicator) {
     };
 }
 
+bool TftpServesDeviceData(std::string_view served) {
+    const std::string lower = text::ToLower(text::Trim(served));
+    return lower.empty() || lower.back() == ':' || lower.find("config") != std::string::npos ||
+           lower.find(".pcap") != std::string::npos || text::StartsWith(lower, "nvram:") ||
+           text::StartsWith(lower, "system:");
+}
+
 RuleInfo ToRuleInfo(const DetectorDef& def) {
     return RuleInfo{
         .id = std::string(def.id),

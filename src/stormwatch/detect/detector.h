@@ -43,6 +43,11 @@ Finding NewFinding(const DetectorDef& def, const Context& context, const model::
 /// Adds `indicator` to `finding` as findings.md `indicator`.
 void AttachIndicator(Finding& finding, const intel::Indicator& indicator);
 
+/// True when what a `tftp-server` line serves is configurations, captures or a whole file
+/// system (A17: what the actor pulled), rather than a single image file. Shared by the
+/// exfiltration rule and the unused-service hardening rule, which split TFTP servers by it.
+bool TftpServesDeviceData(std::string_view served);
+
 /// Every config detector in this build, in registry order.
 std::span<const DetectorDef> ConfigDetectors();
 

@@ -32,19 +32,6 @@ constexpr std::array<UnusedService, 8> kUnusedServices = {{
     {"udp-small-servers", Severity::kLow},
 }};
 
-// The sibling rule SW-CFG-EXFIL-TFTP-SERVER (ttp.exfiltration) owns a TFTP server that
-// exposes configs or flash; reporting it here too would double the finding.
-bool ExposesDeviceStorage(const model::Service& service) {
-    const std::string target =
-        text::ToLower(service.detail.empty() ? service.ref.text : service.detail);
-    for (const std::string_view store : {"nvram:", "system:", "bootflash:"}) {
-        if (target.find(store) != std::string::npos) {
-            return true;
-        }
-    }
-    return false;
-}
-
 }  // namespace
 
 void CheckUnusedService(const model::DeviceModel& model, const Context& context,
@@ -57,7 +44,8 @@ void CheckUnusedService(const model::DeviceModel& model, const Context& context,
             if (service.name != unused.name) {
                 continue;
             }
-            if (service.name == "tftp-server" && ExposesDeviceStorage(service)) {
+            // SW-CFG-EXFIL-TFTP-SERVER owns TFTP servers that serve configs or file systems.
+            if (service.name == "tftp-server" && TftpServesDeviceData(service.detail)) {
                 break;
             }
             Emit(def, context, service.ref, out).severity = unused.severity;

@@ -55,6 +55,17 @@ void UserKnownBad(const model::DeviceModel& model, const Context& context, const
     }
 }
 
+namespace {
+
+/// Accounts every device of the dialect has and no policy lists: Junos `root` is written by
+/// `system root-authentication`, which every Junos config must carry.
+bool IsBuiltInAccount(model::Dialect dialect, std::string_view name) {
+    return (dialect == model::Dialect::kJunos || dialect == model::Dialect::kJunosSet) &&
+           name == "root";
+}
+
+}  // namespace
+
 void UserUnapproved(const model::DeviceModel& model, const Context& context, const DetectorDef& def,
                     std::vector<Finding>& out) {
     if (!context.policy.loaded || !context.policy.local_accounts_present) {
@@ -63,7 +74,7 @@ void UserUnapproved(const model::DeviceModel& model, const Context& context, con
     for (const model::LocalUser& user : model.users) {
         // Known-bad names are SW-CFG-USER-KNOWN-BAD's (critical); not repeated here.
         if (user.name.empty() || context.policy.AccountApproved(user.name) ||
-            IsKnownBad(user, context.intel)) {
+            IsKnownBad(user, context.intel) || IsBuiltInAccount(model.dialect, user.name)) {
             continue;
         }
         Finding finding = NewFinding(def, context, user.ref);

@@ -15,9 +15,10 @@ namespace stormwatch::detect::ttp {
 
 namespace {
 
-// Where an ACL guards the device itself: a permit here opens the management plane.
-constexpr std::array<std::string_view, 6> kManagementUses = {"vty", "snmp", "http",
-                                                             "ssh", "ntp",  "loopback0-filter"};
+// Where an ACL guards the management plane: a permit here opens it. The Junos loopback filter
+// is not among them: it guards the whole routing engine, so routing-protocol peers outside the
+// management networks are normal there (its indicator permits are still SW-CFG-ACL-IOC's).
+constexpr std::array<std::string_view, 5> kManagementUses = {"vty", "snmp", "http", "ssh", "ntp"};
 
 // A1: the actor's edits were most often to lists 20, then 10 and 50 (S3, S18).
 constexpr std::array<std::string_view, 3> kActorFavouriteAcls = {"10", "20", "50"};

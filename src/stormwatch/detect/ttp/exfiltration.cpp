@@ -13,15 +13,6 @@ namespace stormwatch::detect::ttp {
 
 namespace {
 
-// What a `tftp-server` line exposes decides how bad it is: configurations (secrets, topology),
-// a whole file system (`bootflash:`) or a capture are what the actor pulled; a single image
-// file is the old way to serve IOS to neighbours.
-bool ExposesSensitiveFile(std::string_view detail) {
-    const std::string lower = text::ToLower(text::Trim(detail));
-    return lower.empty() || lower.find("config") != std::string::npos || lower.back() == ':' ||
-           lower.find(".pcap") != std::string::npos;
-}
-
 struct TransferTarget {
     model::HostRef host;
     const intel::Indicator* indicator = nullptr;
@@ -67,11 +58,11 @@ void ExfilTftpServer(const model::DeviceModel& model, const Context& context,
         if (service.name != "tftp-server" || !service.enabled) {
             continue;
         }
-        Finding finding = NewFinding(def, context, service.ref);
-        if (!ExposesSensitiveFile(service.detail)) {
-            finding.severity = Severity::kMedium;
+        // A single image or note served over TFTP is an unused service (hardening), not the
+        // exposure of configs or captures that A17 describes.
+        if (TftpServesDeviceData(service.detail)) {
+            out.push_back(NewFinding(def, context, service.ref));
         }
-        out.push_back(std::move(finding));
     }
 }
 

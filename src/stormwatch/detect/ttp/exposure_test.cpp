@@ -150,10 +150,10 @@ TEST(TtpExfilTest, TftpServerExposure) {
             "flash:c2960-lanbase.bin"),
         Svc("tftp-server", 4, "no tftp-server flash:x", false, "flash:x"),
         Svc("ftp-server", 5, "ftp-server enable", true)};
+    // A single image (line 3) is SW-CFG-HARD-UNUSED-SERVICE's, not an exposure of device data.
     EXPECT_EQ(RunRule("SW-CFG-EXFIL-TFTP-SERVER", model, env),
               (Lines{"SW-CFG-EXFIL-TFTP-SERVER high 1 tftp-server nvram:startup-config",
-                     "SW-CFG-EXFIL-TFTP-SERVER high 2 tftp-server bootflash:",
-                     "SW-CFG-EXFIL-TFTP-SERVER medium 3 tftp-server flash:c2960-lanbase.bin"}));
+                     "SW-CFG-EXFIL-TFTP-SERVER high 2 tftp-server bootflash:"}));
 }
 
 TEST(TtpRouteTest, SshSourcedFromLoopback) {

@@ -38,6 +38,22 @@ void NtpIoc(const model::DeviceModel& model, const Context& context, const Detec
     EmitHits(NtpIocHits(model, context.intel), context, def, out);
 }
 
+namespace {
+
+/// The indicator that contains all of `prefix`. A broad mention that merely overlaps an
+/// indicator (`ip prefix-list ... deny 1.0.0.0/8 le 32`, an OSPF `network 1.0.0.0 ...`) says
+/// nothing about the actor, unlike an ACL permit, which admits the indicator (SW-CFG-ACL-IOC).
+const intel::Indicator* MentionIndicator(const IpPrefix& prefix, const intel::IndicatorSet& intel) {
+    const intel::Indicator* indicator = intel.MatchAddress(prefix.address());
+    if (indicator == nullptr || prefix.is_host()) {
+        return indicator;
+    }
+    const auto covering = IpPrefix::Parse(indicator->value);
+    return covering && covering->Contains(prefix) ? indicator : nullptr;
+}
+
+}  // namespace
+
 void AddressIoc(const model::DeviceModel& model, const Context& context, const DetectorDef& def,
                 std::vector<Finding>& out) {
     if (context.intel.size() == 0 || model.addresses.empty()) {
@@ -75,7 +91,7 @@ void AddressIoc(const model::DeviceModel& model, const Context& context, const D
     }
 
     for (const model::AddressMention& mention : model.addresses) {
-        const intel::Indicator* indicator = PrefixIndicator(mention.prefix, intel);
+        const intel::Indicator* indicator = MentionIndicator(mention.prefix, intel);
         if (indicator == nullptr || !reported.emplace(mention.ref.line, indicator).second) {
             continue;
         }

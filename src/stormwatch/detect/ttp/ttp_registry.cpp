@@ -190,8 +190,8 @@ const std::array kTtpDetectors = std::to_array<DetectorDef>({
     // Exfiltration (A17).
     {"SW-CFG-EXFIL-TFTP-SERVER", "TFTP server exposes device files", "ttp.exfiltration", S::kHigh,
      "T1048.003,T1602.002",
-     "A `tftp-server` line serves a configuration, a whole file system or a capture (high) or "
-     "another file (medium) to anyone who asks over UDP/69.",
+     "A `tftp-server` line serves a configuration, a whole file system or a capture to anyone "
+     "who asks over UDP/69 (A17). A single image file is SW-CFG-HARD-UNUSED-SERVICE's.",
      ttp::ExfilTftpServer},
     {"SW-CFG-EXFIL-TRANSFER", "Configured file transfer to an outside host", "ttp.exfiltration",
      S::kMedium, "T1048.003",
