@@ -735,4 +735,9 @@ const Indicator* IndicatorSet::MatchValue(IndicatorType type, std::string_view v
     return nullptr;
 }
 
+bool IsValidAt(const Indicator& indicator, std::int64_t when) {
+    return (!indicator.valid_from || when >= *indicator.valid_from) &&
+           (!indicator.valid_until || when <= *indicator.valid_until);
+}
+
 }  // namespace stormwatch::intel

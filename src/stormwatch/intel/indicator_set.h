@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,8 +43,20 @@ struct Indicator {
     std::string source;      ///< feed or advisory, e.g. `AA25-239A (...)`
     std::string confidence;  ///< `high`, `medium`, `low`, or a number as text
     std::string actor;
-    std::string id;  ///< original id when the feed has one
+    std::string id;  ///< original id when the feed has one (STIX id, MISP attribute uuid)
+    /// Threat actor / intrusion set / malware names and feed tags (STIX labels and
+    /// relationships, MISP tags), in feed order.
+    std::vector<std::string> labels;
+    /// Validity window in Unix seconds (UTC): STIX valid_from/valid_until, MISP first/last
+    /// seen. Absent bounds are open. An event outside the window still matches, at lower
+    /// severity (IsValidAt).
+    std::optional<std::int64_t> valid_from;
+    std::optional<std::int64_t> valid_until;
 };
+
+/// True when `when` (Unix seconds) lies inside the indicator's validity window; true when the
+/// indicator has no window. Config findings, which have no time, are always inside.
+bool IsValidAt(const Indicator& indicator, std::int64_t when);
 
 /// Builder: add indicators, then Build() an immutable set.
 class IndicatorSetBuilder {
@@ -52,6 +65,10 @@ public:
     /// Returns false (and leaves the set unchanged) for a value that is not a valid indicator.
     bool Add(std::string_view value, std::string_view type_hint, std::string_view source,
              std::string_view confidence, std::string_view actor, std::string_view id = {});
+    /// Adds a fully described indicator (importers of STIX and MISP): `value` is validated and
+    /// normalised for `type` (addresses canonical, domains and hashes lower case, URLs by
+    /// NormaliseUrl). Returns false, leaving the set unchanged, when the value is invalid.
+    bool Add(Indicator indicator);
 
     /// Loads a CSV with a header row (columns value,type,source,confidence,actor; `indicator`
     /// is accepted for `value`; unknown columns are ignored) or a plain list (one value per
@@ -75,6 +92,8 @@ public:
     [[nodiscard]] const Indicator* MatchDomain(std::string_view domain) const;
     /// Exact match of account names, hashes, file names (case-insensitive).
     [[nodiscard]] const Indicator* MatchValue(IndicatorType type, std::string_view value) const;
+    /// A URL indicator equal to `url` after NormaliseUrl on both sides.
+    [[nodiscard]] const Indicator* MatchUrl(std::string_view url) const;
 
     [[nodiscard]] std::size_t size() const { return indicators_.size(); }
     [[nodiscard]] const std::vector<Indicator>& indicators() const { return indicators_; }
@@ -101,5 +120,11 @@ private:
     std::vector<std::pair<std::string, std::uint32_t>>
         values_;  ///< sorted (type-tagged key, index)
 };
+
+/// RFC 3986 normalisation for comparing URLs: scheme and host lower case, default port
+/// (80 for http, 443 for https, 21 for ftp) dropped, percent-encoding of unreserved characters
+/// decoded and hex digits of the rest upper case, empty path as `/`, fragment dropped.
+/// Returns an empty string for text that is not an absolute URL.
+std::string NormaliseUrl(std::string_view url);
 
 }  // namespace stormwatch::intel
