@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "stormwatch/core/time.h"
+
+#include <cstdio>
+
+namespace stormwatch {
+
+namespace {
+
+bool Digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
+    if (pos + n > s.size()) {
+        return false;
+    }
+    int value = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+        if (s[i] < '0' || s[i] > '9') {
+            return false;
+        }
+        value = value * 10 + (s[i] - '0');
+    }
+    out = value;
+    return true;
+}
+
+constexpr int kDaysInMonth[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+}  // namespace
+
+std::int64_t DaysFromCivil(int year, unsigned month, unsigned day) {
+    year -= month <= 2 ? 1 : 0;
+    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+    const auto yoe = static_cast<unsigned>(year - era * 400);
+    const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+std::optional<std::int64_t> ParseRfc3339(std::string_view s) {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    if (!Digits(s, 0, 4, year) || s.size() < 10 || s[4] != '-' || !Digits(s, 5, 2, month) ||
+        s[7] != '-' || !Digits(s, 8, 2, day) || month < 1 || month > 12 || day < 1 ||
+        day > kDaysInMonth[month - 1]) {
+        return std::nullopt;
+    }
+    std::int64_t seconds =
+        DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400;
+    if (s.size() == 10) {
+        return seconds;
+    }
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    if ((s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !Digits(s, 11, 2, hour) ||
+        s.size() < 19 || s[13] != ':' || !Digits(s, 14, 2, minute) || s[16] != ':' ||
+        !Digits(s, 17, 2, second) || hour > 23 || minute > 59 || second > 60) {
+        return std::nullopt;
+    }
+    seconds += hour * 3600 + minute * 60 + second;
+    std::size_t pos = 19;
+    if (pos < s.size() && s[pos] == '.') {
+        ++pos;
+        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+            ++pos;
+        }
+    }
+    if (pos == s.size()) {
+        return seconds;  // no offset written: UTC
+    }
+    if ((s[pos] == 'Z' || s[pos] == 'z') && pos + 1 == s.size()) {
+        return seconds;
+    }
+    int off_hour = 0;
+    int off_minute = 0;
+    if ((s[pos] != '+' && s[pos] != '-') || s.size() != pos + 6 ||
+        !Digits(s, pos + 1, 2, off_hour) || s[pos + 3] != ':' ||
+        !Digits(s, pos + 4, 2, off_minute)) {
+        return std::nullopt;
+    }
+    const int offset = off_hour * 3600 + off_minute * 60;
+    return s[pos] == '+' ? seconds - offset : seconds + offset;
+}
+
+std::string FormatRfc3339(std::int64_t t) {
+    std::int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+    const std::int64_t secs = t - days * 86400;
+    // civil_from_days (Hinnant).
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(days - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned day = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t year = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0);
+    char buf[96];  // roomy: the compiler cannot bound the year's digits
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ",
+                  static_cast<long long>(year), month, day, static_cast<long long>(secs / 3600),
+                  static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
+    return buf;
+}
+
+}  // namespace stormwatch
