@@ -2,11 +2,17 @@
 #include "stormwatch/intel/indicator_set.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <bitset>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <new>
 #include <optional>
-#include <set>
+#include <type_traits>
+#include <unordered_map>
 #include <utility>
 
 #include "stormwatch/core/text.h"
@@ -18,6 +24,16 @@ namespace {
 constexpr std::size_t kMaxValueBytes = 4096;
 // Intel files are lists, not corpora; past this size the input is almost surely not intel.
 constexpr std::size_t kMaxFileBytes = 256 * 1024 * 1024;
+// A stored length is (prefix length | kCidrFlag when the indicator's type is `cidr`).
+constexpr std::uint16_t kCidrFlag = 0x100;
+constexpr std::uint16_t kLengthBits = 0xff;
+
+// IPv6 addresses as two 64-bit halves: ordered, masked and incremented like an integer.
+struct U128 {
+    std::uint64_t hi = 0;
+    std::uint64_t lo = 0;
+    friend auto operator<=>(const U128&, const U128&) = default;
+};
 
 bool IsHex(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) {
@@ -50,6 +66,11 @@ std::string Refang(std::string_view value) {
         out.replace(0, 4, "http");
     }
     return out;
+}
+
+bool NeedsRefang(std::string_view value) {
+    return value.find("[.]") != std::string_view::npos ||
+           value.find("(.)") != std::string_view::npos || text::IStartsWith(value, "hxxp");
 }
 
 // RFC 1035 host name with at least two labels, allowing `_` (seen in real DNS names). The last
@@ -90,30 +111,6 @@ std::optional<std::string> NormaliseDomain(std::string_view value) {
     return domain;
 }
 
-std::optional<std::string> NormaliseUrl(std::string_view value) {
-    const std::size_t sep = value.find("://");
-    if (sep == std::string_view::npos || sep == 0 || HasSpaceOrControl(value)) {
-        return std::nullopt;
-    }
-    const std::string_view scheme = value.substr(0, sep);
-    if (!((scheme[0] >= 'a' && scheme[0] <= 'z') || (scheme[0] >= 'A' && scheme[0] <= 'Z'))) {
-        return std::nullopt;
-    }
-    for (const char c : scheme) {
-        if (!IsAlnum(c) && c != '+' && c != '-' && c != '.') {
-            return std::nullopt;
-        }
-    }
-    const std::string_view rest = value.substr(sep + 3);
-    const std::size_t host_end = rest.find_first_of("/?#");
-    if (rest.substr(0, host_end).empty()) {
-        return std::nullopt;
-    }
-    // Scheme and host are case-insensitive; the path is not, but MatchValue compares
-    // case-insensitively anyway (docs: exact, case-insensitive).
-    return text::ToLower(scheme) + "://" + std::string(rest);
-}
-
 std::optional<std::string> NormaliseEmail(std::string_view value) {
     const std::size_t at = value.rfind('@');
     if (at == std::string_view::npos || at == 0 || HasSpaceOrControl(value)) {
@@ -141,41 +138,81 @@ std::optional<IndicatorType> HashTypeForLength(std::size_t length) {
     }
 }
 
-struct Normalised {
-    IndicatorType type;
-    std::string value;
+// A normalised value in its compact form: addresses as integers, everything else as text.
+struct Parsed {
+    IndicatorType type = IndicatorType::kIpv4;
+    bool v4 = true;
+    std::uint32_t v4_net = 0;
+    U128 v6_net;
+    int length = 0;
+    std::string text;
 };
 
-std::optional<Normalised> NormaliseAddressOrPrefix(std::string_view value, bool allow_v4,
-                                                   bool allow_v6, bool allow_prefix) {
+U128 ToU128(const std::array<std::uint8_t, 16>& bytes) {
+    U128 v;
+    for (int i = 0; i < 8; ++i) {
+        v.hi = (v.hi << 8) | bytes[static_cast<std::size_t>(i)];
+        v.lo = (v.lo << 8) | bytes[static_cast<std::size_t>(i + 8)];
+    }
+    return v;
+}
+
+std::array<std::uint8_t, 16> FromU128(U128 v) {
+    std::array<std::uint8_t, 16> bytes{};
+    for (int i = 7; i >= 0; --i) {
+        bytes[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(v.hi & 0xff);
+        bytes[static_cast<std::size_t>(i + 8)] = static_cast<std::uint8_t>(v.lo & 0xff);
+        v.hi >>= 8;
+        v.lo >>= 8;
+    }
+    return bytes;
+}
+
+std::optional<Parsed> ParseAddressOrPrefix(std::string_view value, bool allow_v4, bool allow_v6) {
+    Parsed p;
     if (value.find('/') != std::string_view::npos) {
-        if (!allow_prefix) {
-            return std::nullopt;
-        }
         const auto prefix = IpPrefix::Parse(value);
         if (!prefix || (prefix->address().is_v4() ? !allow_v4 : !allow_v6)) {
             return std::nullopt;
         }
-        return Normalised{IndicatorType::kCidr, prefix->ToString()};
+        p.type = IndicatorType::kCidr;
+        p.v4 = prefix->address().is_v4();
+        p.length = prefix->length();
+        if (p.v4) {
+            p.v4_net = prefix->address().v4();
+        } else {
+            p.v6_net = ToU128(prefix->address().bytes());
+        }
+        return p;
     }
     const auto address = IpAddress::Parse(value);
-    if (!address) {
+    if (!address || (address->is_v4() ? !allow_v4 : !allow_v6)) {
         return std::nullopt;
     }
-    if (address->is_v4()) {
-        if (!allow_v4) {
-            return std::nullopt;
-        }
-        return Normalised{IndicatorType::kIpv4, address->ToString()};
+    p.v4 = address->is_v4();
+    if (p.v4) {
+        p.type = IndicatorType::kIpv4;
+        p.v4_net = address->v4();
+        p.length = 32;
+    } else {
+        p.type = IndicatorType::kIpv6;
+        p.v6_net = ToU128(address->bytes());
+        p.length = 128;
     }
-    if (!allow_v6) {
-        return std::nullopt;
-    }
-    return Normalised{IndicatorType::kIpv6, address->ToString()};
+    return p;
 }
 
-std::optional<Normalised> NormaliseHash(std::string_view value,
-                                        std::optional<IndicatorType> wanted) {
+std::optional<Parsed> TextValue(IndicatorType type, std::optional<std::string> text) {
+    if (!text) {
+        return std::nullopt;
+    }
+    Parsed p;
+    p.type = type;
+    p.text = std::move(*text);
+    return p;
+}
+
+std::optional<Parsed> ParseHash(std::string_view value, std::optional<IndicatorType> wanted) {
     if (!IsHex(value)) {
         return std::nullopt;
     }
@@ -183,89 +220,77 @@ std::optional<Normalised> NormaliseHash(std::string_view value,
     if (!type || (wanted && *type != *wanted)) {
         return std::nullopt;
     }
-    return Normalised{*type, text::ToLower(value)};
+    return TextValue(*type, text::ToLower(value));
 }
 
-std::optional<Normalised> Detect(std::string_view value) {
-    if (auto ip = NormaliseAddressOrPrefix(value, true, true, true)) {
+std::optional<Parsed> ParseUrl(std::string_view value) {
+    std::string url = NormaliseUrl(value);
+    if (url.empty()) {
+        return std::nullopt;
+    }
+    return TextValue(IndicatorType::kUrl, std::move(url));
+}
+
+std::optional<Parsed> Detect(std::string_view value) {
+    if (auto ip = ParseAddressOrPrefix(value, true, true)) {
         return ip;
     }
     if (value.find("://") != std::string_view::npos) {
-        if (auto url = NormaliseUrl(value)) {
-            return Normalised{IndicatorType::kUrl, std::move(*url)};
-        }
-        return std::nullopt;
+        return ParseUrl(value);
     }
     if (value.find('@') != std::string_view::npos) {
-        if (auto email = NormaliseEmail(value)) {
-            return Normalised{IndicatorType::kEmail, std::move(*email)};
-        }
-        return std::nullopt;
+        return TextValue(IndicatorType::kEmail, NormaliseEmail(value));
     }
-    if (auto hash = NormaliseHash(value, std::nullopt)) {
+    if (auto hash = ParseHash(value, std::nullopt)) {
         return hash;
     }
-    if (auto domain = NormaliseDomain(value)) {
-        return Normalised{IndicatorType::kDomain, std::move(*domain)};
-    }
-    return std::nullopt;
+    return TextValue(IndicatorType::kDomain, NormaliseDomain(value));
 }
 
-std::optional<Normalised> Normalise(std::string_view value, std::string_view hint) {
-    const std::string h = text::ToLower(text::Trim(hint));
-    if (h.empty()) {
+// `hint` is lower case and trimmed.
+std::optional<Parsed> Normalise(std::string_view value, std::string_view hint) {
+    if (hint.empty()) {
         return Detect(value);
     }
-    if (h == "ipv4" || h == "ip-src" || h == "ip-dst") {
-        return NormaliseAddressOrPrefix(value, true, h != "ipv4", true);
+    if (hint == "ipv4" || hint == "ip-src" || hint == "ip-dst") {
+        return ParseAddressOrPrefix(value, true, hint != "ipv4");
     }
-    if (h == "ipv6") {
-        return NormaliseAddressOrPrefix(value, false, true, true);
+    if (hint == "ipv6") {
+        return ParseAddressOrPrefix(value, false, true);
     }
-    if (h == "ip") {
-        return NormaliseAddressOrPrefix(value, true, true, true);
+    if (hint == "ip" || hint == "cidr") {
+        // A bare address under `cidr` is a host prefix; keep its address type so it matches
+        // and prints like one.
+        return ParseAddressOrPrefix(value, true, true);
     }
-    if (h == "cidr") {
-        // A bare address is a host prefix; keep its address type so it matches like one.
-        return NormaliseAddressOrPrefix(value, true, true, true);
+    if (hint == "domain" || hint == "hostname") {
+        return TextValue(IndicatorType::kDomain, NormaliseDomain(value));
     }
-    if (h == "domain" || h == "hostname") {
-        if (auto domain = NormaliseDomain(value)) {
-            return Normalised{IndicatorType::kDomain, std::move(*domain)};
-        }
-        return std::nullopt;
+    if (hint == "url" || hint == "uri") {
+        return ParseUrl(value);
     }
-    if (h == "url" || h == "uri") {
-        if (auto url = NormaliseUrl(value)) {
-            return Normalised{IndicatorType::kUrl, std::move(*url)};
-        }
-        return std::nullopt;
+    if (hint == "md5") {
+        return ParseHash(value, IndicatorType::kMd5);
     }
-    if (h == "md5") {
-        return NormaliseHash(value, IndicatorType::kMd5);
+    if (hint == "sha1") {
+        return ParseHash(value, IndicatorType::kSha1);
     }
-    if (h == "sha1") {
-        return NormaliseHash(value, IndicatorType::kSha1);
+    if (hint == "sha256") {
+        return ParseHash(value, IndicatorType::kSha256);
     }
-    if (h == "sha256") {
-        return NormaliseHash(value, IndicatorType::kSha256);
+    if (hint == "sha512") {
+        return ParseHash(value, IndicatorType::kSha512);
     }
-    if (h == "sha512") {
-        return NormaliseHash(value, IndicatorType::kSha512);
+    if (hint == "email") {
+        return TextValue(IndicatorType::kEmail, NormaliseEmail(value));
     }
-    if (h == "email") {
-        if (auto email = NormaliseEmail(value)) {
-            return Normalised{IndicatorType::kEmail, std::move(*email)};
-        }
-        return std::nullopt;
-    }
-    if (h == "account" || h == "username") {
+    if (hint == "account" || hint == "username") {
         if (HasSpaceOrControl(value)) {
             return std::nullopt;
         }
-        return Normalised{IndicatorType::kAccount, std::string(value)};
+        return TextValue(IndicatorType::kAccount, std::string(value));
     }
-    if (h == "filename") {
+    if (hint == "filename") {
         // File names may contain spaces, never control characters.
         const bool control = std::any_of(value.begin(), value.end(), [](char c) {
             return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
@@ -273,18 +298,501 @@ std::optional<Normalised> Normalise(std::string_view value, std::string_view hin
         if (control) {
             return std::nullopt;
         }
-        return Normalised{IndicatorType::kFileName, std::string(value)};
+        return TextValue(IndicatorType::kFileName, std::string(value));
     }
     return std::nullopt;
 }
 
-// Sort key of exact-match values: the type tag keeps types apart, lower case gives the
-// case-insensitive comparison the header promises.
-std::string ValueKey(IndicatorType type, std::string_view value) {
-    std::string key(1, static_cast<char>('A' + static_cast<int>(type)));
-    key += text::ToLower(value);
-    return key;
+bool IsKnownHint(std::string_view hint) {
+    for (const std::string_view known :
+         {"", "ipv4", "ip-src", "ip-dst", "ipv6", "ip", "cidr", "domain", "hostname", "url", "uri",
+          "md5", "sha1", "sha256", "sha512", "email", "account", "username", "filename"}) {
+        if (hint == known) {
+            return true;
+        }
+    }
+    return false;
 }
+
+// Why `value` is not a valid indicator of `hint`: the per-row reason of a rejected CSV row.
+std::string ExplainInvalid(std::string_view value, std::string_view hint) {
+    if (!IsKnownHint(hint)) {
+        return "unknown indicator type '" + text::SanitiseForOutput(hint.substr(0, 40)) + "'";
+    }
+    const std::size_t slash = value.find('/');
+    const std::string_view address = value.substr(0, slash);
+    const bool dotted = !address.empty() && std::all_of(address.begin(), address.end(), [](char c) {
+        return (c >= '0' && c <= '9') || c == '.';
+    });
+    if (dotted && address.find('.') != std::string_view::npos) {
+        if (!IpAddress::Parse(address)) {
+            return "bad IPv4 address (four decimal octets 0-255 expected)";
+        }
+        if (slash != std::string_view::npos) {
+            return "bad prefix length (0-32 expected)";
+        }
+    }
+    if (address.find(':') != std::string_view::npos &&
+        value.find("://") == std::string_view::npos) {
+        if (!IpAddress::Parse(address)) {
+            return "bad IPv6 address";
+        }
+        if (slash != std::string_view::npos) {
+            return "bad prefix length (0-128 expected)";
+        }
+    }
+    if (hint == "md5" || hint == "sha1" || hint == "sha256" || hint == "sha512") {
+        if (!IsHex(value)) {
+            return "hash is not hexadecimal";
+        }
+        return "wrong length for " + std::string(hint) + " (" + std::to_string(value.size()) +
+               " hex digits)";
+    }
+    if (hint.empty() && IsHex(value) && value.size() >= 16) {
+        return "hex value of " + std::to_string(value.size()) +
+               " digits is no md5/sha1/sha256/sha512";
+    }
+    if (hint == "ipv4" || hint == "ipv6") {
+        return "not an " + std::string(hint == "ipv4" ? "IPv4" : "IPv6") + " address or prefix";
+    }
+    if (hint == "url" || hint == "uri" || value.find("://") != std::string_view::npos) {
+        return "not an absolute URL (scheme://host...)";
+    }
+    return {};
+}
+
+// ---- Interned metadata -------------------------------------------------------------------
+
+// Everything but the value: shared by all indicators of one feed row shape, so 1M indicators
+// from one feed carry one Meta, not 1M copies of the source string.
+struct Meta {
+    std::string source;
+    std::string confidence;
+    std::string actor;
+    std::string id;
+    std::vector<std::string> labels;
+    std::optional<std::int64_t> valid_from;
+    std::optional<std::int64_t> valid_until;
+    friend bool operator==(const Meta&, const Meta&) = default;
+};
+
+class MetaTable {
+public:
+    std::uint32_t Intern(Meta meta) {
+        if (last_ < metas_.size() && metas_[last_] == meta) {
+            return last_;  // consecutive rows of one feed usually share everything
+        }
+        std::string key = meta.source;
+        for (const std::string* part : {&meta.confidence, &meta.actor, &meta.id}) {
+            key += '\x1f';
+            key += *part;
+        }
+        key += '\x1e';
+        for (const std::string& label : meta.labels) {
+            key += label;
+            key += '\x1f';
+        }
+        key += '\x1e';
+        key += meta.valid_from ? std::to_string(*meta.valid_from) : std::string("-");
+        key += '\x1f';
+        key += meta.valid_until ? std::to_string(*meta.valid_until) : std::string("-");
+        const auto [it, inserted] =
+            index_.emplace(std::move(key), static_cast<std::uint32_t>(metas_.size()));
+        if (inserted) {
+            metas_.push_back(std::move(meta));
+        }
+        last_ = it->second;
+        return it->second;
+    }
+    [[nodiscard]] const Meta& Get(std::uint32_t id) const { return metas_[id]; }
+    std::vector<Meta> Release() {
+        index_.clear();
+        return std::move(metas_);
+    }
+
+private:
+    std::vector<Meta> metas_;
+    std::unordered_map<std::string, std::uint32_t> index_;
+    std::uint32_t last_ = UINT32_MAX;
+};
+
+// Duplicate (type, value): the first feed's attribution stays, labels unite, the window widens.
+Meta MergeMeta(const Meta& first, const Meta& later) {
+    Meta merged = first;
+    for (const std::string& label : later.labels) {
+        if (std::find(merged.labels.begin(), merged.labels.end(), label) == merged.labels.end()) {
+            merged.labels.push_back(label);
+        }
+    }
+    merged.valid_from = (first.valid_from && later.valid_from)
+                            ? std::optional(std::min(*first.valid_from, *later.valid_from))
+                            : std::nullopt;
+    merged.valid_until = (first.valid_until && later.valid_until)
+                             ? std::optional(std::max(*first.valid_until, *later.valid_until))
+                             : std::nullopt;
+    return merged;
+}
+
+// ---- String hashing ----------------------------------------------------------------------
+
+constexpr std::array<unsigned char, 256> kFold = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+        t[static_cast<std::size_t>(c)] =
+            static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+    }
+    return t;
+}();
+
+// FNV-1a over case-folded bytes, fed from the LAST byte to the first: the hash of every
+// label suffix of a domain (`b.evil.example`, `evil.example`) falls out of one backward pass.
+constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
+inline std::uint64_t HashSeed(IndicatorType type) {
+    return 0xcbf29ce484222325ULL ^ (static_cast<std::uint64_t>(type) * 0x9e3779b97f4a7c15ULL);
+}
+inline std::uint64_t HashStep(std::uint64_t h, char c) {
+    return (h ^ kFold[static_cast<unsigned char>(c)]) * kFnvPrime;
+}
+inline std::uint64_t HashFinish(std::uint64_t h) {
+    h ^= h >> 31;
+    h *= 0xd6e8feb86659fd93ULL;
+    h ^= h >> 32;
+    return h;
+}
+// Unfinished (pre-HashFinish) backward hash of a whole value.
+std::uint64_t HashRaw(IndicatorType type, std::string_view value) {
+    std::uint64_t h = HashSeed(type);
+    for (std::size_t i = value.size(); i > 0; --i) {
+        h = HashStep(h, value[i - 1]);
+    }
+    return h;
+}
+
+// URL paths are case-sensitive after normalisation; every other string type compares folded.
+bool FoldsCase(IndicatorType type) {
+    return type != IndicatorType::kUrl;
+}
+
+bool FoldedEqual(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (kFold[static_cast<unsigned char>(a[i])] != kFold[static_cast<unsigned char>(b[i])]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+int FoldedCompare(std::string_view a, std::string_view b) {
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        const unsigned char x = kFold[static_cast<unsigned char>(a[i])];
+        const unsigned char y = kFold[static_cast<unsigned char>(b[i])];
+        if (x != y) {
+            return x < y ? -1 : 1;
+        }
+    }
+    return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
+}
+
+// ---- Address families --------------------------------------------------------------------
+
+template <class K>
+constexpr int kBits = std::is_same_v<K, std::uint32_t> ? 32 : 128;
+
+inline std::uint32_t HostMask(std::uint32_t, int length) {
+    return length >= 32 ? 0U : (0xffffffffU >> length);
+}
+inline U128 HostMask(U128, int length) {
+    U128 m;
+    if (length < 64) {
+        m.hi = length == 0 ? ~0ULL : (~0ULL >> length);
+        m.lo = ~0ULL;
+    } else {
+        m.lo = length >= 128 ? 0ULL : (~0ULL >> (length - 64));
+    }
+    return m;
+}
+inline std::uint32_t MaskTo(std::uint32_t a, int length) {
+    return a & ~HostMask(a, length);
+}
+inline U128 MaskTo(U128 a, int length) {
+    const U128 m = HostMask(a, length);
+    return {a.hi & ~m.hi, a.lo & ~m.lo};
+}
+inline std::uint32_t LastOf(std::uint32_t net, int length) {
+    return net | HostMask(net, length);
+}
+inline U128 LastOf(U128 net, int length) {
+    const U128 m = HostMask(net, length);
+    return {net.hi | m.hi, net.lo | m.lo};
+}
+inline bool IsMax(std::uint32_t a) {
+    return a == 0xffffffffU;
+}
+inline bool IsMax(U128 a) {
+    return a.hi == ~0ULL && a.lo == ~0ULL;
+}
+inline std::uint32_t Next(std::uint32_t a) {
+    return a + 1;
+}
+inline U128 Next(U128 a) {
+    return a.lo == ~0ULL ? U128{a.hi + 1, 0} : U128{a.hi, a.lo + 1};
+}
+inline std::uint32_t Prev(std::uint32_t a) {
+    return a - 1;
+}
+inline U128 Prev(U128 a) {
+    return a.lo == 0 ? U128{a.hi - 1, ~0ULL} : U128{a.hi, a.lo - 1};
+}
+
+constexpr std::uint32_t kNone = UINT32_MAX;
+
+// The prefixes of one family. `net`/`len` are the records, sorted by (network, length, cidr
+// flag): record i is indicator (base + i). The flattened pieces are the disjoint address
+// ranges of the union of all prefixes, each labelled with its most specific prefix, so a
+// longest-prefix match is one search for the last piece starting at or below the address.
+template <class K>
+struct FamilyIndex {
+    std::vector<K> net;
+    std::vector<std::uint16_t> len;  ///< prefix length | kCidrFlag
+    std::vector<K> piece_start;
+    std::vector<K> piece_end;
+    std::vector<std::uint32_t> piece_record;
+    /// IPv4 only: first piece starting at or after each /16 (65,537 entries).
+    std::vector<std::uint32_t> level1;
+    std::bitset<129> lengths;
+
+    void Flatten() {
+        struct Open {
+            K start;
+            K end;
+            std::uint32_t record;
+        };
+        std::vector<Open> stack;
+        K cur{};
+        bool cur_valid = true;  // false once a piece reached the top of the address space
+        auto emit = [&](K s, K e, std::uint32_t record) {
+            piece_start.push_back(s);
+            piece_end.push_back(e);
+            piece_record.push_back(record);
+        };
+        auto close_top = [&]() {
+            const Open top = stack.back();
+            stack.pop_back();
+            if (cur_valid && !(top.end < cur)) {
+                emit(cur, top.end, top.record);
+            }
+            if (IsMax(top.end)) {
+                cur_valid = false;
+            } else {
+                cur = Next(top.end);
+            }
+        };
+        for (std::uint32_t i = 0; i < net.size(); ++i) {
+            const int length = len[i] & kLengthBits;
+            const K s = net[i];
+            const K e = LastOf(s, length);
+            lengths.set(static_cast<std::size_t>(length));
+            while (!stack.empty() && stack.back().end < s) {
+                close_top();
+            }
+            if (!stack.empty()) {
+                if (stack.back().start == s && stack.back().end == e) {
+                    continue;  // same prefix as `ipv4` and as `cidr`: the first answers
+                }
+                if (cur < s) {
+                    emit(cur, Prev(s), stack.back().record);
+                }
+            }
+            cur = s;
+            cur_valid = true;
+            stack.push_back({s, e, i});
+        }
+        while (!stack.empty()) {
+            close_top();
+        }
+        if constexpr (std::is_same_v<K, std::uint32_t>) {
+            level1.assign(65537, 0);
+            std::size_t j = 0;
+            for (std::uint32_t b = 0; b < 65536; ++b) {
+                while (j < piece_start.size() && piece_start[j] < (b << 16)) {
+                    ++j;
+                }
+                level1[b] = static_cast<std::uint32_t>(j);
+            }
+            level1[65536] = static_cast<std::uint32_t>(piece_start.size());
+        }
+    }
+
+    [[nodiscard]] std::uint32_t Lookup(K address) const {
+        std::size_t lo = 0;
+        std::size_t hi = piece_start.size();
+        if constexpr (std::is_same_v<K, std::uint32_t>) {
+            if (level1.empty()) {
+                return kNone;
+            }
+            lo = level1[address >> 16];
+            hi = level1[(address >> 16) + 1];
+        }
+        // Last piece starting at or below `address`: branch-light binary search.
+        const K* starts = piece_start.data();
+        std::size_t n = hi - lo;
+        const K* base = starts + lo;
+        while (n > 1) {
+            const std::size_t half = n / 2;
+            base = (base[half] <= address) ? base + half : base;
+            n -= half;
+        }
+        std::size_t j = static_cast<std::size_t>(base - starts);
+        if (n == 0 || *base > address) {
+            if (j == 0) {
+                return kNone;
+            }
+            --j;  // the piece before this /16 may reach into it
+        }
+        return address <= piece_end[j] ? piece_record[j] : kNone;
+    }
+
+    // First record equal to (network, length), either flag; kNone when absent.
+    [[nodiscard]] std::uint32_t Exact(K network, int length, int flag = -1) const {
+        const auto key = std::make_pair(network, length);
+        std::size_t lo = 0;
+        std::size_t hi = net.size();
+        while (lo < hi) {
+            const std::size_t mid = (lo + hi) / 2;
+            if (std::make_pair(net[mid], static_cast<int>(len[mid] & kLengthBits)) < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (; lo < net.size() && net[lo] == network && (len[lo] & kLengthBits) == length; ++lo) {
+            if (flag < 0 || (len[lo] & kCidrFlag) == flag) {
+                return static_cast<std::uint32_t>(lo);
+            }
+        }
+        return kNone;
+    }
+
+    [[nodiscard]] std::uint32_t Overlap(K network, int length) const {
+        for (int l = length; l >= 0; --l) {
+            if (lengths.test(static_cast<std::size_t>(l))) {
+                const std::uint32_t hit = Exact(MaskTo(network, l), l);
+                if (hit != kNone) {
+                    return hit;
+                }
+            }
+        }
+        const auto it = std::lower_bound(net.begin(), net.end(), network);
+        if (it != net.end() && *it <= LastOf(network, length)) {
+            return static_cast<std::uint32_t>(it - net.begin());
+        }
+        return kNone;
+    }
+
+    [[nodiscard]] std::size_t Bytes() const {
+        return net.capacity() * sizeof(K) + len.capacity() * 2 +
+               (piece_start.capacity() + piece_end.capacity()) * sizeof(K) +
+               piece_record.capacity() * 4 + level1.capacity() * 4;
+    }
+};
+
+}  // namespace
+
+// ---- Builder staging and the compiled tables ---------------------------------------------
+
+struct IndicatorSetBuilder::Staging {
+    struct V4 {
+        std::uint32_t net;
+        std::uint16_t len;
+        std::uint32_t meta;
+    };
+    struct V6 {
+        U128 net;
+        std::uint16_t len;
+        std::uint32_t meta;
+    };
+    struct Str {
+        std::uint32_t offset;
+        std::uint16_t length;
+        IndicatorType type;
+        std::uint32_t meta;
+    };
+    MetaTable metas;
+    std::vector<V4> v4;
+    std::vector<V6> v6;
+    std::string arena;
+    std::vector<Str> strings;
+
+    bool Add(Parsed&& parsed, Meta meta) {
+        if (parsed.type == IndicatorType::kIpv4 || parsed.type == IndicatorType::kIpv6 ||
+            parsed.type == IndicatorType::kCidr) {
+            const auto len = static_cast<std::uint16_t>(
+                parsed.length | (parsed.type == IndicatorType::kCidr ? kCidrFlag : 0));
+            const std::uint32_t id = metas.Intern(std::move(meta));
+            if (parsed.v4) {
+                v4.push_back({parsed.v4_net, len, id});
+            } else {
+                v6.push_back({parsed.v6_net, len, id});
+            }
+            return true;
+        }
+        if (parsed.text.size() > kMaxValueBytes || arena.size() + parsed.text.size() > UINT32_MAX) {
+            return false;
+        }
+        const std::uint32_t id = metas.Intern(std::move(meta));
+        strings.push_back({static_cast<std::uint32_t>(arena.size()),
+                           static_cast<std::uint16_t>(parsed.text.size()), parsed.type, id});
+        arena += parsed.text;
+        return true;
+    }
+};
+
+struct IndicatorSet::Tables {
+    std::vector<Meta> metas;
+    std::vector<std::uint32_t> meta_of;  ///< per indicator
+    FamilyIndex<std::uint32_t> v4;
+    FamilyIndex<U128> v6;
+    std::uint32_t v6_base = 0;
+    std::uint32_t str_base = 0;
+    std::string arena;
+    std::vector<std::uint32_t> str_offset;
+    std::vector<std::uint16_t> str_length;
+    std::vector<IndicatorType> str_type;
+    /// Open addressing, linear probing, load <= 1/2: string record number or kNone.
+    std::vector<std::uint32_t> slots;
+    std::uint64_t slot_mask = 0;
+
+    [[nodiscard]] std::string_view Str(std::uint32_t k) const {
+        return {arena.data() + str_offset[k], str_length[k]};
+    }
+
+    // String record `k` equal to `value` of `type` whose backward hash state (before
+    // HashFinish) is `h`; kNone when absent.
+    [[nodiscard]] std::uint32_t FindString(IndicatorType type, std::string_view value,
+                                           std::uint64_t h) const {
+        if (slots.empty()) {
+            return kNone;
+        }
+        for (std::uint64_t i = HashFinish(h) & slot_mask;; i = (i + 1) & slot_mask) {
+            const std::uint32_t k = slots[i];
+            if (k == kNone) {
+                return kNone;
+            }
+            if (str_type[k] == type && str_length[k] == value.size() &&
+                (FoldsCase(type) ? FoldedEqual(Str(k), value) : Str(k) == value)) {
+                return k;
+            }
+        }
+    }
+};
+
+namespace {
+
+// ---- CSV -----------------------------------------------------------------------------------
 
 // One CSV record per RFC 4180: fields separated by commas, optionally double-quoted, `""` an
 // escaped quote, newlines allowed inside quotes. `pos` advances past the record.
@@ -369,7 +877,116 @@ std::string_view FileName(std::string_view path) {
     return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
+std::vector<std::string> SplitLabels(std::string_view field) {
+    std::vector<std::string> labels;
+    std::size_t start = 0;
+    while (start <= field.size()) {
+        std::size_t end = field.find_first_of(";|", start);
+        if (end == std::string_view::npos) {
+            end = field.size();
+        }
+        const std::string_view label = text::Trim(field.substr(start, end - start));
+        if (!label.empty() && std::find(labels.begin(), labels.end(), label) == labels.end()) {
+            labels.emplace_back(label);
+        }
+        start = end + 1;
+    }
+    return labels;
+}
+
+std::optional<int> Digits(std::string_view s, std::size_t pos, std::size_t count) {
+    if (pos + count > s.size()) {
+        return std::nullopt;
+    }
+    int v = 0;
+    for (std::size_t i = pos; i < pos + count; ++i) {
+        if (s[i] < '0' || s[i] > '9') {
+            return std::nullopt;
+        }
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+std::int64_t DaysFromCivil(std::int64_t y, int m, int d) {
+    y -= m <= 2 ? 1 : 0;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const std::int64_t yoe = y - era * 400;
+    const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+std::string LowerHint(std::string_view hint) {
+    return text::ToLower(text::Trim(hint));
+}
+
+// Validates and normalises `value` under `hint` (lower case); null when invalid.
+std::optional<Parsed> ParseValue(std::string_view value, std::string_view hint) {
+    const std::string_view trimmed = text::Trim(value);
+    if (trimmed.empty() || trimmed.size() > kMaxValueBytes) {
+        return std::nullopt;
+    }
+    // Accounts and file names are taken literally; everything else may be defanged.
+    const bool literal = hint == "account" || hint == "username" || hint == "filename";
+    if (!literal && NeedsRefang(trimmed)) {
+        return Normalise(Refang(trimmed), hint);
+    }
+    return Normalise(trimmed, hint);
+}
+
 }  // namespace
+
+std::optional<std::int64_t> ParseTimestamp(std::string_view text_in) {
+    const std::string_view s = text::Trim(text_in);
+    const auto year = Digits(s, 0, 4);
+    const auto month = Digits(s, 5, 2);
+    const auto day = Digits(s, 8, 2);
+    if (!year || !month || !day || s.size() < 10 || s[4] != '-' || s[7] != '-' || *month < 1 ||
+        *month > 12 || *day < 1) {
+        return std::nullopt;
+    }
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (*year % 4 == 0 && *year % 100 != 0) || *year % 400 == 0;
+    if (*day > kDays[*month - 1] + (*month == 2 && leap ? 1 : 0)) {
+        return std::nullopt;
+    }
+    std::int64_t seconds = DaysFromCivil(*year, *month, *day) * 86400;
+    if (s.size() == 10) {
+        return seconds;
+    }
+    const auto hour = Digits(s, 11, 2);
+    const auto minute = Digits(s, 14, 2);
+    const auto second = Digits(s, 17, 2);
+    if ((s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !hour || !minute || !second ||
+        s[13] != ':' || s[16] != ':' || *hour > 23 || *minute > 59 || *second > 60) {
+        return std::nullopt;
+    }
+    seconds += *hour * 3600 + *minute * 60 + *second;
+    std::size_t pos = 19;
+    if (pos < s.size() && s[pos] == '.') {
+        ++pos;
+        const std::size_t digits_start = pos;
+        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+            ++pos;
+        }
+        if (pos == digits_start) {
+            return std::nullopt;
+        }
+    }
+    const std::string_view zone = s.substr(pos);
+    if (zone == "Z" || zone == "z") {
+        return seconds;
+    }
+    const auto zh = Digits(zone, 1, 2);
+    const auto zm = Digits(zone, 4, 2);
+    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':' || !zh || !zm ||
+        *zh > 23 || *zm > 59) {
+        return std::nullopt;
+    }
+    const int offset = (*zh * 60 + *zm) * 60;
+    return zone[0] == '+' ? seconds - offset : seconds + offset;
+}
 
 std::string_view IndicatorTypeName(IndicatorType type) {
     switch (type) {
@@ -401,30 +1018,59 @@ std::string_view IndicatorTypeName(IndicatorType type) {
     return "unknown";
 }
 
+IndicatorSetBuilder::IndicatorSetBuilder() : staging_(std::make_unique<Staging>()) {}
+IndicatorSetBuilder::~IndicatorSetBuilder() = default;
+IndicatorSetBuilder::IndicatorSetBuilder(IndicatorSetBuilder&&) noexcept = default;
+IndicatorSetBuilder& IndicatorSetBuilder::operator=(IndicatorSetBuilder&&) noexcept = default;
+
+std::size_t IndicatorSetBuilder::pending() const {
+    return staging_ ? staging_->v4.size() + staging_->v6.size() + staging_->strings.size() : 0;
+}
+
 bool IndicatorSetBuilder::Add(std::string_view value, std::string_view type_hint,
                               std::string_view source, std::string_view confidence,
                               std::string_view actor, std::string_view id) {
-    const std::string_view trimmed = text::Trim(value);
-    if (trimmed.empty() || trimmed.size() > kMaxValueBytes) {
+    if (!staging_) {
+        staging_ = std::make_unique<Staging>();
+    }
+    auto parsed = ParseValue(value, LowerHint(type_hint));
+    if (!parsed) {
         return false;
     }
-    // Accounts and file names are taken literally; everything else may be defanged.
-    const std::string hint = text::ToLower(text::Trim(type_hint));
-    const bool literal = hint == "account" || hint == "username" || hint == "filename";
-    const std::string live = literal ? std::string(trimmed) : Refang(trimmed);
-    auto normalised = Normalise(live, hint);
-    if (!normalised) {
+    return staging_->Add(std::move(*parsed), Meta{
+                                                 .source = std::string(text::Trim(source)),
+                                                 .confidence = std::string(text::Trim(confidence)),
+                                                 .actor = std::string(text::Trim(actor)),
+                                                 .id = std::string(text::Trim(id)),
+                                             });
+}
+
+bool IndicatorSetBuilder::Add(Indicator indicator) {
+    if (!staging_) {
+        staging_ = std::make_unique<Staging>();
+    }
+    // `ipv4`/`ipv6` hints accept prefixes of their family too (a feed's "ipv4" 10.0.0.0/8).
+    auto parsed = ParseValue(indicator.value, IndicatorTypeName(indicator.type));
+    if (!parsed) {
         return false;
     }
-    indicators_.push_back(Indicator{
-        .value = std::move(normalised->value),
-        .type = normalised->type,
-        .source = std::string(text::Trim(source)),
-        .confidence = std::string(text::Trim(confidence)),
-        .actor = std::string(text::Trim(actor)),
-        .id = std::string(text::Trim(id)),
-    });
-    return true;
+    std::vector<std::string> labels;
+    for (std::string& label : indicator.labels) {
+        const std::string_view trimmed = text::Trim(label);
+        if (!trimmed.empty() && std::find(labels.begin(), labels.end(), trimmed) == labels.end()) {
+            labels.emplace_back(trimmed);
+        }
+    }
+    return staging_->Add(std::move(*parsed),
+                         Meta{
+                             .source = std::string(text::Trim(indicator.source)),
+                             .confidence = std::string(text::Trim(indicator.confidence)),
+                             .actor = std::string(text::Trim(indicator.actor)),
+                             .id = std::string(text::Trim(indicator.id)),
+                             .labels = std::move(labels),
+                             .valid_from = indicator.valid_from,
+                             .valid_until = indicator.valid_until,
+                         });
 }
 
 Status IndicatorSetBuilder::LoadFile(const std::string& path, InputStats& stats) {
@@ -461,6 +1107,9 @@ Status IndicatorSetBuilder::LoadFile(const std::string& path, InputStats& stats)
 
 Status IndicatorSetBuilder::LoadText(std::string_view text_in, std::string_view source_name,
                                      InputStats& stats) {
+    if (!staging_) {
+        staging_ = std::make_unique<Staging>();
+    }
     std::string_view data = text_in;
     if (text::StartsWith(data, "\xEF\xBB\xBF")) {
         data.remove_prefix(3);  // UTF-8 BOM written by spreadsheet exports
@@ -472,6 +1121,9 @@ Status IndicatorSetBuilder::LoadText(std::string_view text_in, std::string_view 
     int confidence_col = -1;
     int actor_col = -1;
     int id_col = -1;
+    int labels_col = -1;
+    int from_col = -1;
+    int until_col = -1;
     std::size_t header_fields = 0;
     bool csv = false;
     bool decided = false;
@@ -499,35 +1151,44 @@ Status IndicatorSetBuilder::LoadText(std::string_view text_in, std::string_view 
         }
         if (!decided) {
             decided = true;
-            {
-                std::size_t probe = pos;
-                CsvRecord header = ReadCsvRecord(data, probe, line);
-                for (std::size_t i = 0; i < header.fields.size(); ++i) {
-                    const std::string name = text::ToLower(text::Trim(header.fields[i]));
-                    const int col = static_cast<int>(i);
-                    if ((name == "value" || name == "indicator") && value_col < 0) {
-                        value_col = col;
-                    } else if (name == "type" && type_col < 0) {
-                        type_col = col;
-                    } else if (name == "source" && source_col < 0) {
-                        source_col = col;
-                    } else if (name == "confidence" && confidence_col < 0) {
-                        confidence_col = col;
-                    } else if (name == "actor" && actor_col < 0) {
-                        actor_col = col;
-                    } else if (name == "id" && id_col < 0) {
-                        id_col = col;
+            std::size_t probe = pos;
+            CsvRecord header = ReadCsvRecord(data, probe, line);
+            for (std::size_t i = 0; i < header.fields.size(); ++i) {
+                const std::string name = text::ToLower(text::Trim(header.fields[i]));
+                const int col = static_cast<int>(i);
+                auto take = [&](int& slot) {
+                    if (slot < 0) {
+                        slot = col;
                     }
+                };
+                if (name == "value" || name == "indicator") {
+                    take(value_col);
+                } else if (name == "type") {
+                    take(type_col);
+                } else if (name == "source") {
+                    take(source_col);
+                } else if (name == "confidence") {
+                    take(confidence_col);
+                } else if (name == "actor") {
+                    take(actor_col);
+                } else if (name == "id") {
+                    take(id_col);
+                } else if (name == "labels" || name == "tags") {
+                    take(labels_col);
+                } else if (name == "valid_from" || name == "first_seen") {
+                    take(from_col);
+                } else if (name == "valid_until" || name == "last_seen") {
+                    take(until_col);
                 }
-                if (value_col >= 0) {
-                    csv = true;
-                    header_fields = header.fields.size();
-                    stats.CountRead();
-                    stats.CountProcessed();
-                    line += header.lines;
-                    pos = probe;
-                    continue;
-                }
+            }
+            if (value_col >= 0) {
+                csv = true;
+                header_fields = header.fields.size();
+                stats.CountRead();
+                stats.CountProcessed();
+                line += header.lines;
+                pos = probe;
+                continue;
             }
         }
         if (!csv) {
@@ -542,9 +1203,11 @@ Status IndicatorSetBuilder::LoadText(std::string_view text_in, std::string_view 
             if (Add(value, {}, source_name, {}, {}, {})) {
                 stats.CountProcessed();
             } else {
-                stats.Reject(RejectReason::kUnknownSyntax, line,
-                             "not a recognisable indicator: " +
-                                 text::SanitiseForOutput(value.substr(0, 120)));
+                std::string reason = ExplainInvalid(value, {});
+                stats.Reject(
+                    RejectReason::kUnknownSyntax, line,
+                    (reason.empty() ? std::string("not a recognisable indicator") : reason) + ": " +
+                        text::SanitiseForOutput(value.substr(0, 120)));
             }
             pos = eol == std::string_view::npos ? data.size() : eol + 1;
             ++line;
@@ -576,17 +1239,64 @@ Status IndicatorSetBuilder::LoadText(std::string_view text_in, std::string_view 
             stats.Reject(RejectReason::kUnknownSyntax, record.first_line, "empty value");
             continue;
         }
+        std::optional<std::int64_t> valid_from;
+        std::optional<std::int64_t> valid_until;
+        bool bad_time = false;
+        for (auto [col, out, name] : {std::tuple{from_col, &valid_from, "valid_from"},
+                                      std::tuple{until_col, &valid_until, "valid_until"}}) {
+            const std::string_view when = text::Trim(field(col));
+            if (when.empty()) {
+                continue;
+            }
+            *out = ParseTimestamp(when);
+            if (!*out) {
+                stats.Reject(RejectReason::kUnknownSyntax, record.first_line,
+                             std::string("bad ") + name + " (RFC 3339 or YYYY-MM-DD expected): " +
+                                 text::SanitiseForOutput(when.substr(0, 60)));
+                bad_time = true;
+                break;
+            }
+        }
+        if (bad_time) {
+            continue;
+        }
+        if (valid_from && valid_until && *valid_until < *valid_from) {
+            stats.Reject(RejectReason::kUnknownSyntax, record.first_line,
+                         "valid_until is before valid_from");
+            continue;
+        }
         const std::string_view type = field(type_col);
         std::string_view source = field(source_col);
         if (text::Trim(source).empty()) {
             source = source_name;
         }
-        if (Add(value, type, source, field(confidence_col), field(actor_col), field(id_col))) {
+        bool added = false;
+        if (labels_col < 0 && !valid_from && !valid_until) {
+            added =
+                Add(value, type, source, field(confidence_col), field(actor_col), field(id_col));
+        } else {
+            auto parsed = ParseValue(value, LowerHint(type));
+            added = parsed &&
+                    staging_->Add(std::move(*parsed),
+                                  Meta{
+                                      .source = std::string(text::Trim(source)),
+                                      .confidence = std::string(text::Trim(field(confidence_col))),
+                                      .actor = std::string(text::Trim(field(actor_col))),
+                                      .id = std::string(text::Trim(field(id_col))),
+                                      .labels = SplitLabels(field(labels_col)),
+                                      .valid_from = valid_from,
+                                      .valid_until = valid_until,
+                                  });
+        }
+        if (added) {
             stats.CountProcessed();
         } else {
-            std::string reason = "not a valid ";
-            reason += text::Trim(type).empty() ? std::string("indicator")
-                                               : text::SanitiseForOutput(text::Trim(type));
+            const std::string hint = LowerHint(type);
+            std::string reason = ExplainInvalid(value, hint);
+            if (reason.empty()) {
+                reason = "not a valid ";
+                reason += hint.empty() ? std::string("indicator") : text::SanitiseForOutput(hint);
+            }
             reason += ": " + text::SanitiseForOutput(value.substr(0, 120));
             stats.Reject(RejectReason::kUnknownSyntax, record.first_line, std::move(reason));
         }
@@ -596,143 +1306,326 @@ Status IndicatorSetBuilder::LoadText(std::string_view text_in, std::string_view 
 
 std::shared_ptr<const IndicatorSet> IndicatorSetBuilder::Build() {
     auto set = std::make_shared<IndicatorSet>();
-    // Duplicates across feeds keep the first occurrence (load order decides which source
-    // is reported), so the set and its answers do not depend on hash or sort stability.
-    std::set<std::string> seen;
-    for (Indicator& indicator : indicators_) {
-        if (!seen.insert(ValueKey(indicator.type, indicator.value)).second) {
-            continue;
-        }
-        set->indicators_.push_back(std::move(indicator));
+    if (!staging_) {
+        staging_ = std::make_unique<Staging>();
     }
-    indicators_.clear();
-
-    for (std::uint32_t i = 0; i < set->indicators_.size(); ++i) {
-        const Indicator& indicator = set->indicators_[i];
-        switch (indicator.type) {
-            case IndicatorType::kIpv4:
-            case IndicatorType::kIpv6:
-            case IndicatorType::kCidr: {
-                const auto prefix = IpPrefix::Parse(indicator.value);
-                if (prefix) {
-                    set->prefixes_.push_back({*prefix, i});
-                }
-                break;
+    Staging& st = *staging_;
+    IndicatorSet::Tables& t = *set->tables_;
+    MetaTable& metas = st.metas;
+    // Duplicates: the first occurrence (stable sorts keep load order) absorbs the others.
+    auto merge = [&metas](std::uint32_t keep, std::uint32_t other) {
+        if (keep == other) {
+            return keep;
+        }
+        Meta merged = MergeMeta(metas.Get(keep), metas.Get(other));
+        if (merged == metas.Get(keep)) {
+            return keep;
+        }
+        return metas.Intern(std::move(merged));
+    };
+    auto family = [&](auto& staged, auto& index) {
+        std::stable_sort(staged.begin(), staged.end(), [](const auto& a, const auto& b) {
+            const int la = a.len & kLengthBits;
+            const int lb = b.len & kLengthBits;
+            if (a.net != b.net) {
+                return a.net < b.net;
             }
-            default:
-                set->values_.emplace_back(ValueKey(indicator.type, indicator.value), i);
-                break;
+            return la != lb ? la < lb : a.len < b.len;
+        });
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < staged.size(); ++i) {
+            if (kept > 0 && staged[kept - 1].net == staged[i].net &&
+                staged[kept - 1].len == staged[i].len) {
+                staged[kept - 1].meta = merge(staged[kept - 1].meta, staged[i].meta);
+                continue;
+            }
+            staged[kept++] = staged[i];
         }
-    }
-    std::stable_sort(set->values_.begin(), set->values_.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+        staged.resize(kept);
+        index.net.reserve(kept);
+        index.len.reserve(kept);
+        for (const auto& s : staged) {
+            index.net.push_back(s.net);
+            index.len.push_back(s.len);
+            t.meta_of.push_back(s.meta);
+            set->type_mask_ |= 1U << static_cast<unsigned>(
+                                   (s.len & kCidrFlag) != 0 ? IndicatorType::kCidr
+                                   : std::is_same_v<std::decay_t<decltype(s.net)>, std::uint32_t>
+                                       ? IndicatorType::kIpv4
+                                       : IndicatorType::kIpv6);
+        }
+        staged.clear();
+        staged.shrink_to_fit();
+        index.Flatten();
+    };
+    t.meta_of.reserve(pending());
+    family(st.v4, t.v4);
+    t.v6_base = static_cast<std::uint32_t>(t.meta_of.size());
+    family(st.v6, t.v6);
+    t.str_base = static_cast<std::uint32_t>(t.meta_of.size());
 
-    // Per family and prefix length, a sorted array of network keys: a lookup masks the
-    // address once per distinct length (at most 33 or 129) and binary-searches.
-    std::stable_sort(set->prefixes_.begin(), set->prefixes_.end(),
-                     [](const IndicatorSet::PrefixEntry& a, const IndicatorSet::PrefixEntry& b) {
-                         if (a.prefix.address().is_v4() != b.prefix.address().is_v4()) {
-                             return a.prefix.address().is_v4();
+    auto view = [&st](const Staging::Str& s) {
+        return std::string_view(st.arena.data() + s.offset, s.length);
+    };
+    std::stable_sort(st.strings.begin(), st.strings.end(),
+                     [&view](const Staging::Str& a, const Staging::Str& b) {
+                         if (a.type != b.type) {
+                             return a.type < b.type;
                          }
-                         if (a.prefix.length() != b.prefix.length()) {
-                             return a.prefix.length() > b.prefix.length();
-                         }
-                         return a.prefix.address().bytes() < b.prefix.address().bytes();
+                         return FoldsCase(a.type) ? FoldedCompare(view(a), view(b)) < 0
+                                                  : view(a) < view(b);
                      });
-    for (std::size_t i = 0; i < set->prefixes_.size(); ++i) {
-        const IpPrefix& prefix = set->prefixes_[i].prefix;
-        auto& groups = prefix.address().is_v4() ? set->v4_lengths_ : set->v6_lengths_;
-        if (groups.empty() || groups.back().length != prefix.length()) {
-            groups.push_back({prefix.length(), i, i});
+    std::vector<Staging::Str> unique;
+    unique.reserve(st.strings.size());
+    std::size_t arena_bytes = 0;
+    for (const Staging::Str& s : st.strings) {
+        if (!unique.empty()) {
+            Staging::Str& last = unique.back();
+            if (last.type == s.type &&
+                (FoldsCase(s.type) ? FoldedEqual(view(last), view(s)) : view(last) == view(s))) {
+                last.meta = merge(last.meta, s.meta);
+                continue;
+            }
         }
-        groups.back().end = i + 1;
+        unique.push_back(s);
+        arena_bytes += s.length;
     }
+    st.strings.clear();
+    st.strings.shrink_to_fit();
+    t.arena.reserve(arena_bytes);
+    t.str_offset.reserve(unique.size());
+    t.str_length.reserve(unique.size());
+    t.str_type.reserve(unique.size());
+    for (const Staging::Str& s : unique) {
+        t.str_offset.push_back(static_cast<std::uint32_t>(t.arena.size()));
+        t.str_length.push_back(s.length);
+        t.str_type.push_back(s.type);
+        t.arena.append(view(s));
+        t.meta_of.push_back(s.meta);
+        set->type_mask_ |= 1U << static_cast<unsigned>(s.type);
+    }
+    unique = {};
+    if (!t.str_offset.empty()) {
+        std::size_t capacity = 16;
+        while (capacity < t.str_offset.size() * 2) {
+            capacity *= 2;
+        }
+        t.slots.assign(capacity, kNone);
+        t.slot_mask = capacity - 1;
+        for (std::uint32_t k = 0; k < t.str_offset.size(); ++k) {
+            std::uint64_t i = HashFinish(HashRaw(t.str_type[k], t.Str(k))) & t.slot_mask;
+            while (t.slots[i] != kNone) {
+                i = (i + 1) & t.slot_mask;
+            }
+            t.slots[i] = k;
+        }
+    }
+    t.metas = metas.Release();
+    set->size_ = t.meta_of.size();
+    set->cache_ = static_cast<const Indicator**>(
+        std::calloc(std::max<std::size_t>(set->size_, 1), sizeof(const Indicator*)));
+    if (set->cache_ == nullptr) {
+        throw std::bad_alloc();  // as any allocation in the library: out of memory is fatal
+    }
+    staging_ = std::make_unique<Staging>();
     return set;
 }
 
-const Indicator* IndicatorSet::FindExactPrefix(const LengthGroup& group,
-                                               const IpPrefix& network) const {
-    const auto first = prefixes_.begin() + static_cast<std::ptrdiff_t>(group.begin);
-    const auto last = prefixes_.begin() + static_cast<std::ptrdiff_t>(group.end);
-    const auto it = std::lower_bound(first, last, network.address().bytes(),
-                                     [](const PrefixEntry& entry, const auto& key) {
-                                         return entry.prefix.address().bytes() < key;
-                                     });
-    if (it != last && it->prefix.address().bytes() == network.address().bytes()) {
-        return &indicators_[it->index];
+namespace {
+
+Indicator MakeIndicator(const IndicatorSet::Tables& t, std::uint32_t i) {
+    Indicator out;
+    if (i < t.v6_base) {
+        const int length = t.v4.len[i] & kLengthBits;
+        const IpAddress address = IpAddress::V4(t.v4.net[i]);
+        if ((t.v4.len[i] & kCidrFlag) != 0) {
+            out.type = IndicatorType::kCidr;
+            out.value = IpPrefix(address, length).ToString();
+        } else {
+            out.type = IndicatorType::kIpv4;
+            out.value = address.ToString();
+        }
+    } else if (i < t.str_base) {
+        const std::uint32_t j = i - t.v6_base;
+        const int length = t.v6.len[j] & kLengthBits;
+        const IpAddress address = IpAddress::V6(FromU128(t.v6.net[j]));
+        if ((t.v6.len[j] & kCidrFlag) != 0) {
+            out.type = IndicatorType::kCidr;
+            out.value = IpPrefix(address, length).ToString();
+        } else {
+            out.type = IndicatorType::kIpv6;
+            out.value = address.ToString();
+        }
+    } else {
+        const std::uint32_t k = i - t.str_base;
+        out.type = t.str_type[k];
+        out.value = std::string(t.Str(k));
     }
-    return nullptr;
+    const Meta& meta = t.metas[t.meta_of[i]];
+    out.source = meta.source;
+    out.confidence = meta.confidence;
+    out.actor = meta.actor;
+    out.id = meta.id;
+    out.labels = meta.labels;
+    out.valid_from = meta.valid_from;
+    out.valid_until = meta.valid_until;
+    return out;
+}
+
+}  // namespace
+
+IndicatorSet::IndicatorSet() : tables_(std::make_unique<Tables>()) {}
+
+IndicatorSet::~IndicatorSet() {
+    if (cache_ != nullptr) {
+        for (std::size_t i = 0; i < size_; ++i) {
+            delete cache_[i];
+        }
+        std::free(cache_);
+    }
+}
+
+const Indicator* IndicatorSet::Get(std::size_t i) const {
+    std::atomic_ref<const Indicator*> slot(cache_[i]);
+    if (const Indicator* existing = slot.load(std::memory_order_acquire)) {
+        return existing;
+    }
+    auto fresh =
+        std::make_unique<Indicator>(MakeIndicator(*tables_, static_cast<std::uint32_t>(i)));
+    const Indicator* expected = nullptr;
+    if (slot.compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel)) {
+        return fresh.release();
+    }
+    return expected;  // another thread materialised it first
+}
+
+const Indicator* IndicatorSet::GetOrNull(std::uint32_t i) const {
+    return i == kNone ? nullptr : Get(i);
+}
+
+const Indicator* IndicatorSet::MatchIpv4(std::uint32_t host_order) const {
+    return GetOrNull(tables_->v4.Lookup(host_order));
 }
 
 const Indicator* IndicatorSet::MatchAddress(const IpAddress& address) const {
-    const auto& groups = address.is_v4() ? v4_lengths_ : v6_lengths_;
-    for (const LengthGroup& group : groups) {  // longest length first
-        if (const Indicator* hit = FindExactPrefix(group, IpPrefix(address, group.length))) {
-            return hit;
-        }
+    if (address.is_v4()) {
+        return GetOrNull(tables_->v4.Lookup(address.v4()));
     }
-    return nullptr;
+    const std::uint32_t r = tables_->v6.Lookup(ToU128(address.bytes()));
+    return r == kNone ? nullptr : Get(tables_->v6_base + r);
 }
 
 const Indicator* IndicatorSet::MatchPrefix(const IpPrefix& prefix) const {
-    const auto& groups = prefix.address().is_v4() ? v4_lengths_ : v6_lengths_;
-    // A containing (or equal) indicator prefix wins, most specific first.
-    for (const LengthGroup& group : groups) {
-        if (group.length > prefix.length()) {
-            continue;
-        }
-        if (const Indicator* hit =
-                FindExactPrefix(group, IpPrefix(prefix.address(), group.length))) {
-            return hit;
-        }
+    if (prefix.address().is_v4()) {
+        return GetOrNull(tables_->v4.Overlap(prefix.address().v4(), prefix.length()));
     }
-    // Otherwise the first indicator inside the range, in address order of the most specific
-    // length, so the answer is deterministic.
-    for (const LengthGroup& group : groups) {
-        if (group.length <= prefix.length()) {
-            continue;
-        }
-        const auto first = prefixes_.begin() + static_cast<std::ptrdiff_t>(group.begin);
-        const auto last = prefixes_.begin() + static_cast<std::ptrdiff_t>(group.end);
-        const auto it = std::lower_bound(first, last, prefix.address().bytes(),
-                                         [](const PrefixEntry& entry, const auto& key) {
-                                             return entry.prefix.address().bytes() < key;
-                                         });
-        if (it != last && prefix.Contains(it->prefix)) {
-            return &indicators_[it->index];
-        }
-    }
-    return nullptr;
+    const std::uint32_t r = tables_->v6.Overlap(ToU128(prefix.address().bytes()), prefix.length());
+    return r == kNone ? nullptr : Get(tables_->v6_base + r);
 }
 
 const Indicator* IndicatorSet::MatchDomain(std::string_view domain) const {
-    std::string name = text::ToLower(text::Trim(domain));
+    std::string_view name = text::Trim(domain);
     if (!name.empty() && name.back() == '.') {
-        name.pop_back();
+        name.remove_suffix(1);
     }
-    std::string_view rest = name;
-    while (!rest.empty()) {
-        if (const Indicator* hit = MatchValue(IndicatorType::kDomain, rest)) {
-            return hit;
-        }
-        const std::size_t dot = rest.find('.');
-        if (dot == std::string_view::npos) {
-            break;
-        }
-        rest.remove_prefix(dot + 1);
+    if (name.empty() || !HasType(IndicatorType::kDomain)) {
+        return nullptr;
     }
-    return nullptr;
+    // One backward pass hashes every suffix; each one starting a label after at least one dot
+    // is probed, and the longest hit (the most specific indicator) wins.
+    std::uint64_t h = HashSeed(IndicatorType::kDomain);
+    std::uint32_t best = kNone;
+    bool dotted = false;
+    for (std::size_t i = name.size(); i > 0; --i) {
+        const char c = name[i - 1];
+        h = HashStep(h, c);
+        if (c == '.') {
+            dotted = true;
+            continue;
+        }
+        if (dotted && (i == 1 || name[i - 2] == '.')) {
+            const std::uint32_t k =
+                tables_->FindString(IndicatorType::kDomain, name.substr(i - 1), h);
+            if (k != kNone) {
+                best = k;
+            }
+        }
+    }
+    return best == kNone ? nullptr : Get(tables_->str_base + best);
 }
 
-const Indicator* IndicatorSet::MatchValue(IndicatorType type, std::string_view value) const {
-    const std::string key = ValueKey(type, text::Trim(value));
-    const auto it =
-        std::lower_bound(values_.begin(), values_.end(), key,
-                         [](const auto& entry, const std::string& k) { return entry.first < k; });
-    if (it != values_.end() && it->first == key) {
-        return &indicators_[it->second];
+const Indicator* IndicatorSet::MatchValue(IndicatorType type, std::string_view value_in) const {
+    std::string_view value = text::Trim(value_in);
+    switch (type) {
+        case IndicatorType::kIpv4:
+        case IndicatorType::kIpv6: {
+            const auto address = IpAddress::Parse(value);
+            if (!address || address->is_v4() != (type == IndicatorType::kIpv4)) {
+                return nullptr;
+            }
+            if (address->is_v4()) {
+                return GetOrNull(tables_->v4.Exact(address->v4(), 32, 0));
+            }
+            const std::uint32_t r = tables_->v6.Exact(ToU128(address->bytes()), 128, 0);
+            return r == kNone ? nullptr : Get(tables_->v6_base + r);
+        }
+        case IndicatorType::kCidr: {
+            const auto prefix = IpPrefix::Parse(value);
+            if (!prefix || value.find('/') == std::string_view::npos) {
+                return nullptr;
+            }
+            if (prefix->address().is_v4()) {
+                return GetOrNull(
+                    tables_->v4.Exact(prefix->address().v4(), prefix->length(), kCidrFlag));
+            }
+            const std::uint32_t r =
+                tables_->v6.Exact(ToU128(prefix->address().bytes()), prefix->length(), kCidrFlag);
+            return r == kNone ? nullptr : Get(tables_->v6_base + r);
+        }
+        case IndicatorType::kUrl:
+            return MatchUrl(value);
+        case IndicatorType::kDomain:
+            if (!value.empty() && value.back() == '.') {
+                value.remove_suffix(1);
+            }
+            break;
+        default:
+            break;
     }
-    return nullptr;
+    if (!HasType(type)) {
+        return nullptr;
+    }
+    const std::uint32_t k = tables_->FindString(type, value, HashRaw(type, value));
+    return k == kNone ? nullptr : Get(tables_->str_base + k);
+}
+
+const Indicator* IndicatorSet::MatchUrl(std::string_view url) const {
+    if (!HasType(IndicatorType::kUrl)) {
+        return nullptr;
+    }
+    const std::string normalised = NormaliseUrl(text::Trim(url));
+    if (normalised.empty()) {
+        return nullptr;
+    }
+    const std::uint32_t k = tables_->FindString(IndicatorType::kUrl, normalised,
+                                                HashRaw(IndicatorType::kUrl, normalised));
+    return k == kNone ? nullptr : Get(tables_->str_base + k);
+}
+
+std::size_t IndicatorSet::MemoryBytes() const {
+    const Tables& t = *tables_;
+    std::size_t bytes = t.meta_of.capacity() * 4 + t.v4.Bytes() + t.v6.Bytes() +
+                        t.arena.capacity() + t.str_offset.capacity() * 4 +
+                        t.str_length.capacity() * 2 + t.str_type.capacity() +
+                        t.slots.capacity() * 4;
+    for (const Meta& meta : t.metas) {
+        bytes += sizeof(Meta) + meta.source.capacity() + meta.actor.capacity() +
+                 meta.id.capacity() + meta.confidence.capacity();
+        for (const std::string& label : meta.labels) {
+            bytes += sizeof(std::string) + label.capacity();
+        }
+    }
+    return bytes;
 }
 
 bool IsValidAt(const Indicator& indicator, std::int64_t when) {

@@ -4,9 +4,12 @@
 #include <cstdio>
 #include <fstream>
 #include <random>
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "stormwatch/core/text.h"
 
 namespace stormwatch::intel {
 namespace {
@@ -39,7 +42,7 @@ TEST(IndicatorTypeDetection, DetectsEachType) {
         {"2001:db8::/32", IndicatorType::kCidr, "2001:db8::/32"},
         {"Evil.Example.COM.", IndicatorType::kDomain, "evil.example.com"},
         {"evil[.]example", IndicatorType::kDomain, "evil.example"},
-        {"HTTPS://Evil.example/Path", IndicatorType::kUrl, "https://Evil.example/Path"},
+        {"HTTPS://Evil.example:443/Path", IndicatorType::kUrl, "https://evil.example/Path"},
         {"hxxp://evil.example/x", IndicatorType::kUrl, "http://evil.example/x"},
         {"D41D8CD98F00B204E9800998ECF8427E", IndicatorType::kMd5,
          "d41d8cd98f00b204e9800998ecf8427e"},
@@ -175,6 +178,246 @@ TEST(IndicatorSet, DuplicatesKeepTheFirstSource) {
     auto set = builder.Build();
     EXPECT_EQ(set->size(), 1U);
     EXPECT_EQ(set->MatchAddress(Ip("192.0.2.1"))->source, "first");
+}
+
+TEST(IndicatorSet, DuplicatesUniteLabelsAndWidenTheWindow) {
+    IndicatorSetBuilder builder;
+    ASSERT_TRUE(builder.Add(Indicator{.value = "Evil.Example",
+                                      .type = IndicatorType::kDomain,
+                                      .source = "stix",
+                                      .actor = "Salt Typhoon",
+                                      .id = "indicator--1",
+                                      .labels = {"salt-typhoon", "c2"},
+                                      .valid_from = 100,
+                                      .valid_until = 200}));
+    ASSERT_TRUE(builder.Add(Indicator{.value = "evil.example",
+                                      .type = IndicatorType::kDomain,
+                                      .source = "misp",
+                                      .labels = {"c2", "tlp:green"},
+                                      .valid_from = 50,
+                                      .valid_until = 150}));
+    ASSERT_TRUE(builder.Add(Indicator{
+        .value = "192.0.2.9", .type = IndicatorType::kIpv4, .source = "a", .valid_from = 10}));
+    ASSERT_TRUE(builder.Add(Indicator{.value = "192.0.2.9", .type = IndicatorType::kIpv4}));
+    EXPECT_FALSE(builder.Add(Indicator{.value = "999.1.1.1", .type = IndicatorType::kIpv4}));
+    EXPECT_FALSE(builder.Add(Indicator{.value = "evil.example", .type = IndicatorType::kMd5}));
+    auto set = builder.Build();
+    ASSERT_EQ(set->size(), 2U);
+    const Indicator* d = set->MatchDomain("www.evil.example");
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->source, "stix");
+    EXPECT_EQ(d->id, "indicator--1");
+    EXPECT_EQ(d->actor, "Salt Typhoon");
+    EXPECT_EQ(d->labels, (std::vector<std::string>{"salt-typhoon", "c2", "tlp:green"}));
+    EXPECT_EQ(d->valid_from, 50);
+    EXPECT_EQ(d->valid_until, 200);
+    EXPECT_TRUE(IsValidAt(*d, 60));
+    EXPECT_FALSE(IsValidAt(*d, 201));
+    // An open bound on either side wins: the merged window is open.
+    const Indicator* a = set->MatchAddress(Ip("192.0.2.9"));
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->source, "a");
+    EXPECT_FALSE(a->valid_from.has_value());
+    // The same pointer every time: indicators are materialised once.
+    EXPECT_EQ(set->MatchDomain("evil.example"), d);
+    EXPECT_EQ(&set->indicators()[1], d);
+}
+
+TEST(IndicatorSet, AddressAndPrefixTypesStayDistinct) {
+    IndicatorSetBuilder builder;
+    ASSERT_TRUE(builder.Add("192.0.2.1", "", "host", "", ""));
+    ASSERT_TRUE(builder.Add("192.0.2.1/32", "", "cidr", "", ""));
+    ASSERT_TRUE(builder.Add("192.0.2.0/24", "cidr", "net", "", ""));
+    ASSERT_TRUE(builder.Add("2001:db8::/32", "", "v6net", "", ""));
+    auto set = builder.Build();
+    EXPECT_EQ(set->size(), 4U);
+    EXPECT_EQ(set->MatchValue(IndicatorType::kIpv4, "192.0.2.1")->source, "host");
+    EXPECT_EQ(set->MatchValue(IndicatorType::kCidr, "192.0.2.1/32")->source, "cidr");
+    EXPECT_EQ(set->MatchValue(IndicatorType::kCidr, "192.0.2.0/24")->source, "net");
+    EXPECT_EQ(set->MatchValue(IndicatorType::kCidr, "2001:db8::/32")->source, "v6net");
+    EXPECT_EQ(set->MatchValue(IndicatorType::kIpv4, "192.0.2.2"), nullptr);
+    EXPECT_EQ(set->MatchAddress(Ip("192.0.2.1"))->source, "host");
+    EXPECT_EQ(set->MatchAddress(Ip("192.0.2.2"))->source, "net");
+    std::set<std::string> values;
+    for (const Indicator& indicator : set->indicators()) {
+        values.insert(indicator.value);
+    }
+    EXPECT_EQ(values, (std::set<std::string>{"192.0.2.1", "192.0.2.1/32", "192.0.2.0/24",
+                                             "2001:db8::/32"}));
+}
+
+TEST(NormaliseUrl, FollowsRfc3986) {
+    EXPECT_EQ(NormaliseUrl("HTTP://Evil.Example:80"), "http://evil.example/");
+    EXPECT_EQ(NormaliseUrl("https://evil.example:443/a?b=1#frag"), "https://evil.example/a?b=1");
+    EXPECT_EQ(NormaliseUrl("https://evil.example:8443/A"), "https://evil.example:8443/A");
+    EXPECT_EQ(NormaliseUrl("ftp://u@FTP.example:21/x"), "ftp://u@ftp.example/x");
+    EXPECT_EQ(NormaliseUrl("http://e.example/%7euser/%2f%2Fx%41"),
+              "http://e.example/~user/%2F%2FxA");
+    EXPECT_EQ(NormaliseUrl("http://[2001:DB8::1]:80/"), "http://[2001:db8::1]/");
+    EXPECT_EQ(NormaliseUrl("http://e.example?q"), "http://e.example/?q");
+    EXPECT_EQ(NormaliseUrl("http://"), "");
+    EXPECT_EQ(NormaliseUrl("e.example/x"), "");
+    EXPECT_EQ(NormaliseUrl("http://e.example:8x/"), "");
+    EXPECT_EQ(NormaliseUrl("http://e.example/a b"), "");
+}
+
+TEST(IndicatorSet, MatchUrlComparesNormalisedForms) {
+    IndicatorSetBuilder builder;
+    ASSERT_TRUE(builder.Add("http://Evil.example/Drop/%61.sh", "url", "s", "", ""));
+    auto set = builder.Build();
+    EXPECT_NE(set->MatchUrl("HTTP://evil.EXAMPLE:80/Drop/a.sh"), nullptr);
+    EXPECT_NE(set->MatchUrl("http://evil.example/Drop/a.sh#x"), nullptr);
+    EXPECT_NE(set->MatchValue(IndicatorType::kUrl, "http://evil.example/Drop/%61.sh"), nullptr);
+    EXPECT_EQ(set->MatchUrl("http://evil.example/drop/a.sh"), nullptr);  // paths keep case
+    EXPECT_EQ(set->MatchUrl("https://evil.example/Drop/a.sh"), nullptr);
+    EXPECT_EQ(set->MatchUrl("not a url"), nullptr);
+}
+
+TEST(ParseTimestamp, AcceptsRfc3339AndDates) {
+    EXPECT_EQ(ParseTimestamp("1970-01-01"), 0);
+    EXPECT_EQ(ParseTimestamp("2025-08-27"), 1756252800);
+    EXPECT_EQ(ParseTimestamp("2025-08-27T10:00:00Z"), 1756288800);
+    EXPECT_EQ(ParseTimestamp("2025-08-27T10:00:00.123Z"), 1756288800);
+    EXPECT_EQ(ParseTimestamp("2025-08-27 12:00:00+02:00"), 1756288800);
+    EXPECT_EQ(ParseTimestamp("2024-02-29"), 1709164800);
+    for (const std::string_view bad : {"", "2025-02-29", "2025-13-01", "2025-08-27T25:00:00Z",
+                                       "2025-08-27T10:00:00", "27/08/2025", "2025-08-27Tx"}) {
+        EXPECT_FALSE(ParseTimestamp(bad).has_value()) << bad;
+    }
+}
+
+TEST(IndicatorLoad, CsvLabelsAndValidityWindow) {
+    const std::string csv =
+        "value,type,labels,valid_from,valid_until,id\n"
+        "192.0.2.1,ipv4,salt-typhoon; c2 |tlp:amber,2025-01-01,2025-12-31T23:59:59Z,x-1\n"
+        "192.0.2.2,ipv4,,2025-02-30,,\n"
+        "192.0.2.3,ipv4,,2025-06-01,2025-01-01,\n"
+        "192.0.2.4,ipv4,,,,\n";
+    IndicatorSetBuilder builder;
+    InputStats stats;
+    ASSERT_TRUE(builder.LoadText(csv, "feed.csv", stats).ok());
+    auto set = builder.Build();
+    const Indicator* a = set->MatchAddress(Ip("192.0.2.1"));
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->labels, (std::vector<std::string>{"salt-typhoon", "c2", "tlp:amber"}));
+    EXPECT_EQ(a->valid_from, 1735689600);
+    EXPECT_EQ(a->valid_until, 1767225599);
+    EXPECT_EQ(a->id, "x-1");
+    EXPECT_EQ(a->source, "feed.csv");
+    EXPECT_NE(set->MatchAddress(Ip("192.0.2.4")), nullptr);
+    EXPECT_EQ(set->size(), 2U);
+    ASSERT_EQ(stats.kept().size(), 2U);
+    EXPECT_EQ(stats.kept()[0].line, 3U);
+    EXPECT_NE(stats.kept()[0].detail.find("bad valid_from"), std::string::npos);
+    EXPECT_EQ(stats.kept()[1].line, 4U);
+    EXPECT_NE(stats.kept()[1].detail.find("before valid_from"), std::string::npos);
+    EXPECT_EQ(stats.read(), stats.processed() + stats.rejected());
+}
+
+TEST(IndicatorLoad, RejectReasonsSayWhatIsWrong) {
+    const std::string csv =
+        "value,type\n"
+        "999.1.1.1,\n"
+        "1.2.3.4/40,\n"
+        "2001:db8::/129,\n"
+        "abcd,md5\n"
+        "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz,md5\n"
+        "x.example,colour\n"
+        "deadbeefdeadbeefdeadbeef,\n"
+        "evil.example,\n";
+    IndicatorSetBuilder builder;
+    InputStats stats;
+    ASSERT_TRUE(builder.LoadText(csv, "feed.csv", stats).ok());
+    EXPECT_EQ(builder.Build()->size(), 1U);
+    ASSERT_EQ(stats.kept().size(), 7U);
+    const char* expected[] = {"bad IPv4 address",         "bad prefix length (0-32",
+                              "bad prefix length (0-128", "wrong length for md5",
+                              "not hexadecimal",          "unknown indicator type 'colour'",
+                              "no md5/sha1/sha256/sha512"};
+    for (std::size_t i = 0; i < 7; ++i) {
+        EXPECT_NE(stats.kept()[i].detail.find(expected[i]), std::string::npos)
+            << stats.kept()[i].detail;
+        EXPECT_EQ(stats.kept()[i].line, i + 2);
+    }
+}
+
+// Naive reference engine (style.md 0.6): every query answered by a linear scan over the
+// indicators, compared with the set's hash tables on random domains, values and hashes.
+TEST(IndicatorSet, AgreesWithLinearScanOnRandomDomainsAndValues) {
+    std::mt19937 rng(20250828);
+    const std::vector<std::string> labels = {"a", "b", "evil", "c2", "x-1", "mail", "Cdn"};
+    auto random_domain = [&](int min_labels) {
+        std::string d;
+        const int n = min_labels + static_cast<int>(rng() % 3);
+        for (int i = 0; i < n; ++i) {
+            d += labels[rng() % labels.size()];
+            d += '.';
+        }
+        d += rng() % 2 == 0 ? "example" : "test";
+        return d;
+    };
+    auto random_hex = [&](std::size_t n) {
+        std::string h;
+        for (std::size_t i = 0; i < n; ++i) {
+            h += "0123456789abcdefABCDEF"[rng() % (i == 0 ? 16 : 22)];
+        }
+        return h;
+    };
+    IndicatorSetBuilder builder;
+    std::vector<std::pair<IndicatorType, std::string>> reference;
+    for (int i = 0; i < 300; ++i) {
+        const std::string domain = random_domain(1);
+        if (builder.Add(domain, "domain", "s", "", "")) {
+            reference.emplace_back(IndicatorType::kDomain, text::ToLower(domain));
+        }
+        const std::string hash = random_hex(rng() % 2 == 0 ? 32 : 2);  // few distinct values
+        if (builder.Add(hash, "md5", "s", "", "")) {
+            reference.emplace_back(IndicatorType::kMd5, text::ToLower(hash));
+        }
+        const std::string account = labels[rng() % labels.size()] + std::to_string(rng() % 20);
+        ASSERT_TRUE(builder.Add(account, "account", "s", "", ""));
+        reference.emplace_back(IndicatorType::kAccount, account);
+    }
+    auto set = builder.Build();
+    auto folded_equal = [](std::string_view a, std::string_view b) {
+        return text::ToLower(a) == text::ToLower(b);
+    };
+    for (int q = 0; q < 3000; ++q) {
+        const std::string domain = random_domain(1);
+        std::string best;
+        for (const auto& [type, value] : reference) {
+            if (type != IndicatorType::kDomain) {
+                continue;
+            }
+            const std::string lower = text::ToLower(domain);
+            const bool hit = lower == value || (lower.size() > value.size() &&
+                                                lower.compare(lower.size() - value.size(),
+                                                              value.size(), value) == 0 &&
+                                                lower[lower.size() - value.size() - 1] == '.');
+            if (hit && value.size() > best.size()) {
+                best = value;
+            }
+        }
+        const Indicator* got = set->MatchDomain(domain);
+        EXPECT_EQ(got == nullptr ? std::string() : got->value, best) << domain;
+
+        const std::string account = labels[rng() % labels.size()] + std::to_string(rng() % 40);
+        bool any = false;
+        for (const auto& [type, value] : reference) {
+            any = any || (type == IndicatorType::kAccount && folded_equal(value, account));
+        }
+        EXPECT_EQ(set->MatchValue(IndicatorType::kAccount, account) != nullptr, any) << account;
+        const std::string hash = random_hex(32);
+        any = false;
+        for (const auto& [type, value] : reference) {
+            any = any || (type == IndicatorType::kMd5 && folded_equal(value, hash));
+        }
+        EXPECT_EQ(set->MatchValue(IndicatorType::kMd5, hash) != nullptr, any) << hash;
+    }
+    // Every indicator finds itself, through the enumeration.
+    for (const Indicator& indicator : set->indicators()) {
+        EXPECT_EQ(set->MatchValue(indicator.type, indicator.value), &indicator) << indicator.value;
+    }
 }
 
 TEST(IndicatorSet, EmptySetMatchesNothing) {
