@@ -3,11 +3,12 @@
 // target in CMakeLists.txt), bypassing the sniffer: the parser must survive any text it is
 // handed, since a sniff can be fooled by a hostile head.
 
+#include "stormwatch/parse/dialect.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
-#include "stormwatch/parse/dialect.h"
 #include "tests/fuzz/fuzz_support.h"
 
 #ifndef STORMWATCH_FUZZ_DIALECT

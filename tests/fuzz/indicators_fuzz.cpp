@@ -6,8 +6,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "stormwatch/intel/indicator_set.h"
 #include "tests/fuzz/fuzz_support.h"
+
+#include "stormwatch/intel/indicator_set.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

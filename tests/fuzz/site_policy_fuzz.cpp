@@ -2,12 +2,13 @@
 // stormwatch.yaml is operator input and may be hostile (deep nesting, aliases, huge scalars):
 // the parser must return a value or an error, never crash or hang.
 
+#include "stormwatch/policy/site_policy.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-#include "stormwatch/policy/site_policy.h"
 #include "tests/fuzz/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
