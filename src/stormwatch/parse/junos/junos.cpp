@@ -25,6 +25,11 @@ struct Frame {
     bool has_children;
 };
 
+/// The longest real statements are `[ ... ]` lists of a few hundred prefixes or names. Text
+/// that runs on for thousands of words without `;`, `{` or `}` is not Junos (an IOS config fed
+/// here, say); without a cap, every address in it would copy the whole statement (quadratic).
+constexpr std::size_t kMaxStatementWords = 4096;
+
 /// The curly-form lexer and tree builder. Statements may span lines (quoted strings,
 /// `/* */` comments, `[ ]` lists) and a line may hold several statements, so accounting is
 /// per line, not per node.
@@ -52,7 +57,8 @@ private:
     std::vector<std::uint8_t> lines_;     // flags per line, index = line number
     std::vector<std::string_view> path_;  // open block heads, then pending words
     std::vector<Frame> frames_;
-    std::size_t pending_ = 0;  // words of the statement being read
+    std::size_t pending_ = 0;        // words of the statement being read
+    bool pending_overflow_ = false;  // the statement passed kMaxStatementWords: dropped
     std::uint32_t pending_line_ = 0;
     bool pending_inactive_ = false;
     bool in_comment_ = false;
@@ -222,6 +228,15 @@ void CurlyParser::Word(std::string_view word, std::uint32_t number) {
             pending_line_ = number;
         }
     }
+    if (pending_ >= kMaxStatementWords) {
+        if (!pending_overflow_) {
+            pending_overflow_ = true;
+            RejectLine(RejectReason::kUnknownSyntax, pending_line_,
+                       "statement of more than " + std::to_string(kMaxStatementWords) +
+                           " words without ';' or braces: not Junos syntax");
+        }
+        return;
+    }
     path_.push_back(word);
     ++pending_;
 }
@@ -266,6 +281,13 @@ void CurlyParser::EndStatement() {
         pending_inactive_ = false;
         return;
     }
+    if (pending_overflow_) {
+        path_.resize(path_.size() - pending_);
+        pending_ = 0;
+        pending_overflow_ = false;
+        pending_inactive_ = false;
+        return;
+    }
     const bool inactive = pending_inactive_ || (!frames_.empty() && frames_.back().inactive);
     if (!frames_.empty()) {
         frames_.back().has_children = true;
@@ -281,7 +303,11 @@ void CurlyParser::OpenBlock(std::uint32_t number) {
     if (pending_ == 0 && !pending_inactive_) {
         pending_line_ = number;
     }
-    const bool inactive = pending_inactive_ || (!frames_.empty() && frames_.back().inactive);
+    // A block whose head overflowed stays out of the tree, like an inactive one, but its
+    // braces still count so the rest of the file nests correctly.
+    const bool inactive =
+        pending_inactive_ || pending_overflow_ || (!frames_.empty() && frames_.back().inactive);
+    pending_overflow_ = false;
     if (!frames_.empty()) {
         frames_.back().has_children = true;
     }

@@ -726,6 +726,23 @@ TEST(JunosCurlyTest, OversizedLineIsRejectedAndTheRestParsed) {
     EXPECT_EQ(q.model.ntp_servers.size(), 1U);
 }
 
+TEST(JunosCurlyTest, RunawayStatementIsRejectedOnceAndTheRestParsed) {
+    // An IOS config fed to the Junos parser is one endless statement; each of its addresses
+    // used to copy the whole statement (minutes for half a megabyte).
+    std::string text = "system {\n    host-name r1;\n}\n";
+    for (int i = 0; i < 3000; ++i) {
+        text += "access-list 20 permit 192.0.2." + std::to_string(i % 250) + "\n";
+    }
+    text += ";\nsystem { ntp { server 192.0.2.1; } }\n";
+    const Parsed p = Parse(kJunos, text);
+    EXPECT_EQ(p.stats.RejectedFor(RejectReason::kUnknownSyntax), 1U);
+    EXPECT_EQ(p.stats.kept().at(0).line, 4U);
+    EXPECT_EQ(p.stats.read(), p.stats.processed() + p.stats.rejected());
+    EXPECT_EQ(p.model.device.hostname, "r1");
+    EXPECT_EQ(p.model.ntp_servers.size(), 1U);
+    EXPECT_LT(p.model.addresses.size(), 10U);
+}
+
 TEST(JunosCurlyTest, GarbageNeverBreaksTheAccounting) {
     const std::string inputs[] = {"",
                                   "}}}}",
