@@ -558,9 +558,13 @@ template <class K>
 struct FamilyIndex {
     std::vector<K> net;
     std::vector<std::uint16_t> len;  ///< prefix length | kCidrFlag
-    std::vector<K> piece_start;
-    std::vector<K> piece_end;
-    std::vector<std::uint32_t> piece_record;
+    /// Start, end and label together: a lookup touches one cache line per search step.
+    struct Piece {
+        K start;
+        K end;
+        std::uint32_t record;
+    };
+    std::vector<Piece> pieces;
     /// IPv4 only: first piece starting at or after each /16 (65,537 entries).
     std::vector<std::uint32_t> level1;
     std::bitset<129> lengths;
@@ -575,9 +579,7 @@ struct FamilyIndex {
         K cur{};
         bool cur_valid = true;  // false once a piece reached the top of the address space
         auto emit = [&](K s, K e, std::uint32_t record) {
-            piece_start.push_back(s);
-            piece_end.push_back(e);
-            piece_record.push_back(record);
+            pieces.push_back({s, e, record});
         };
         auto close_top = [&]() {
             const Open top = stack.back();
@@ -614,22 +616,23 @@ struct FamilyIndex {
         while (!stack.empty()) {
             close_top();
         }
+        pieces.shrink_to_fit();
         if constexpr (std::is_same_v<K, std::uint32_t>) {
             level1.assign(65537, 0);
             std::size_t j = 0;
             for (std::uint32_t b = 0; b < 65536; ++b) {
-                while (j < piece_start.size() && piece_start[j] < (b << 16)) {
+                while (j < pieces.size() && pieces[j].start < (b << 16)) {
                     ++j;
                 }
                 level1[b] = static_cast<std::uint32_t>(j);
             }
-            level1[65536] = static_cast<std::uint32_t>(piece_start.size());
+            level1[65536] = static_cast<std::uint32_t>(pieces.size());
         }
     }
 
     [[nodiscard]] std::uint32_t Lookup(K address) const {
         std::size_t lo = 0;
-        std::size_t hi = piece_start.size();
+        std::size_t hi = pieces.size();
         if constexpr (std::is_same_v<K, std::uint32_t>) {
             if (level1.empty()) {
                 return kNone;
@@ -638,22 +641,21 @@ struct FamilyIndex {
             hi = level1[(address >> 16) + 1];
         }
         // Last piece starting at or below `address`: branch-light binary search.
-        const K* starts = piece_start.data();
+        const Piece* all = pieces.data();
         std::size_t n = hi - lo;
-        const K* base = starts + lo;
+        const Piece* base = all + lo;
         while (n > 1) {
             const std::size_t half = n / 2;
-            base = (base[half] <= address) ? base + half : base;
+            base = (base[half].start <= address) ? base + half : base;
             n -= half;
         }
-        std::size_t j = static_cast<std::size_t>(base - starts);
-        if (n == 0 || *base > address) {
-            if (j == 0) {
+        if (n == 0 || base->start > address) {
+            if (base == all) {
                 return kNone;
             }
-            --j;  // the piece before this /16 may reach into it
+            --base;  // the piece before this /16 may reach into it
         }
-        return address <= piece_end[j] ? piece_record[j] : kNone;
+        return address <= base->end ? base->record : kNone;
     }
 
     // First record equal to (network, length), either flag; kNone when absent.
@@ -694,9 +696,8 @@ struct FamilyIndex {
     }
 
     [[nodiscard]] std::size_t Bytes() const {
-        return net.capacity() * sizeof(K) + len.capacity() * 2 +
-               (piece_start.capacity() + piece_end.capacity()) * sizeof(K) +
-               piece_record.capacity() * 4 + level1.capacity() * 4;
+        return net.capacity() * sizeof(K) + len.capacity() * 2 + pieces.capacity() * sizeof(Piece) +
+               level1.capacity() * 4;
     }
 };
 
@@ -762,9 +763,16 @@ struct IndicatorSet::Tables {
     std::vector<std::uint32_t> str_offset;
     std::vector<std::uint16_t> str_length;
     std::vector<IndicatorType> str_type;
-    /// Open addressing, linear probing, load <= 1/2: string record number or kNone.
+    /// Open addressing, linear probing, load <= 0.7: string record number (low 24 bits) and
+    /// the hash's top 8 bits, so most probes of absent values never touch the records. Past
+    /// 2^24 strings the slot holds the bare record number (`tagged` false).
     std::vector<std::uint32_t> slots;
     std::uint64_t slot_mask = 0;
+    bool tagged = true;
+
+    [[nodiscard]] std::uint32_t SlotFor(std::uint32_t k, std::uint64_t finished) const {
+        return tagged ? (k | static_cast<std::uint32_t>(finished >> 56) << 24) : k;
+    }
 
     [[nodiscard]] std::string_view Str(std::uint32_t k) const {
         return {arena.data() + str_offset[k], str_length[k]};
@@ -777,11 +785,17 @@ struct IndicatorSet::Tables {
         if (slots.empty()) {
             return kNone;
         }
-        for (std::uint64_t i = HashFinish(h) & slot_mask;; i = (i + 1) & slot_mask) {
-            const std::uint32_t k = slots[i];
-            if (k == kNone) {
+        const std::uint64_t finished = HashFinish(h);
+        const std::uint32_t tag = static_cast<std::uint32_t>(finished >> 56);
+        for (std::uint64_t i = finished & slot_mask;; i = (i + 1) & slot_mask) {
+            const std::uint32_t slot = slots[i];
+            if (slot == kNone) {
                 return kNone;
             }
+            if (tagged && (slot >> 24) != tag) {
+                continue;
+            }
+            const std::uint32_t k = tagged ? (slot & 0xffffffU) : slot;
             if (str_type[k] == type && str_length[k] == value.size() &&
                 (FoldsCase(type) ? FoldedEqual(Str(k), value) : Str(k) == value)) {
                 return k;
@@ -1407,17 +1421,19 @@ std::shared_ptr<const IndicatorSet> IndicatorSetBuilder::Build() {
     unique = {};
     if (!t.str_offset.empty()) {
         std::size_t capacity = 16;
-        while (capacity < t.str_offset.size() * 2) {
+        while (capacity * 7 < t.str_offset.size() * 10) {
             capacity *= 2;
         }
+        t.tagged = t.str_offset.size() < (1U << 24);
         t.slots.assign(capacity, kNone);
         t.slot_mask = capacity - 1;
         for (std::uint32_t k = 0; k < t.str_offset.size(); ++k) {
-            std::uint64_t i = HashFinish(HashRaw(t.str_type[k], t.Str(k))) & t.slot_mask;
+            const std::uint64_t finished = HashFinish(HashRaw(t.str_type[k], t.Str(k)));
+            std::uint64_t i = finished & t.slot_mask;
             while (t.slots[i] != kNone) {
                 i = (i + 1) & t.slot_mask;
             }
-            t.slots[i] = k;
+            t.slots[i] = t.SlotFor(k, finished);
         }
     }
     t.metas = metas.Release();
