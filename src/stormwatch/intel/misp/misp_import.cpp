@@ -674,7 +674,8 @@ Status Parse(std::string_view json, std::string_view source_name, Parsed& parsed
 // parse failure rejects the input (a single file) rather than one record (one feed event).
 Status ImportDocument(std::string_view json, std::string_view source_name,
                       IndicatorSetBuilder& builder, InputStats& stats, MispImportReport& report,
-                      const MispImportOptions& options, bool whole_input) {
+                      const MispImportOptions& options, bool whole_input,
+                      bool* is_manifest = nullptr) {
     Parsed parsed;
     if (Status status = Parse(json, source_name, parsed); !status.ok()) {
         if (whole_input) {
@@ -688,6 +689,10 @@ Status ImportDocument(std::string_view json, std::string_view source_name,
     Importer importer(json, source_name, builder, stats, report, options);
     const Shape shape =
         WalkEvents(parsed.root, [&importer](const dom::object& event) { importer.Event(event); });
+    if (shape == Shape::kManifest && is_manifest != nullptr) {
+        *is_manifest = true;  // the caller imports the directory, which counts the events
+        return Status::Ok();
+    }
     if (shape == Shape::kManifest) {
         dom::object object;
         std::size_t listed = 0;
@@ -811,17 +816,14 @@ Status ImportMispFile(const std::string& path, IndicatorSetBuilder& builder, Inp
     }
     MispImportReport local;
     MispImportReport& out = report ? *report : local;
-    // A manifest is recognised by its shape; its records are the events it lists.
-    {
-        Parsed parsed;
-        dom::object object;
-        if (Parse(data.value(), path, parsed).ok() &&
-            parsed.root.get_object().get(object) == SUCCESS && !Field(object, "Event") &&
-            !Field(object, "response") && !IsBareEvent(object) && ManifestEvents(object)) {
-            return ImportMispFeedDirectory(DirName(path), builder, stats, &out, options);
-        }
+    // A manifest is recognised by its shape (one parse); its records are the events it lists.
+    bool is_manifest = false;
+    Status status = ImportDocument(data.value(), BaseName(path), builder, stats, out, options, true,
+                                   &is_manifest);
+    if (is_manifest) {
+        return ImportMispFeedDirectory(DirName(path), builder, stats, &out, options);
     }
-    return ImportDocument(data.value(), BaseName(path), builder, stats, out, options, true);
+    return status;
 }
 
 bool LooksLikeMispJson(std::string_view json) {
