@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include "stormwatch/core/ip_address.h"
+
 namespace stormwatch::intel::stix {
 namespace {
 
@@ -223,6 +225,23 @@ TEST(StixBundleTest, BuiltInStixPackLoadsCompletely) {
     EXPECT_EQ(first.valid_from, 1627776000);
     EXPECT_EQ(first.valid_until, 1751327999);
     EXPECT_EQ(first.confidence, "50");
+}
+
+TEST(StixBundleTest, ImportIntoTheIndicatorSet) {
+    IndicatorSetBuilder builder;
+    InputStats stats;
+    const std::string json = Bundle(IndicatorJson(
+        kIndicatorA,
+        "[ipv4-addr:value ISSUBSET '198.51.100.0/24' OR domain-name:value = 'c2.example']"));
+    ASSERT_TRUE(ImportStixBundle(json, "feed", builder, stats).ok());
+    EXPECT_EQ(stats.processed(), 1U);
+    const auto set = builder.Build();
+    const auto address = IpAddress::Parse("198.51.100.20");
+    ASSERT_TRUE(address);
+    const Indicator* hit = set->MatchAddress(*address);
+    ASSERT_NE(hit, nullptr);
+    EXPECT_EQ(hit->id, kIndicatorA);
+    EXPECT_NE(set->MatchDomain("www.c2.example"), nullptr);
 }
 
 // ---------------------------------------------------------------------------------------------
