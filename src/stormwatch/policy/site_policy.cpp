@@ -10,52 +10,27 @@
 #include <yaml-cpp/yaml.h>
 
 #include "stormwatch/core/text.h"
+#include "stormwatch/yaml/single_document.h"
 
 namespace stormwatch::policy {
 
 namespace {
-
-// A site policy is a few hundred lines; these caps only stop hostile input (alias bombs,
-// deep nesting, huge files) from costing more than a moment.
-constexpr std::size_t kMaxPolicyBytes = 4 * 1024 * 1024;
-constexpr std::size_t kMaxNodeVisits = 200'000;
-constexpr int kMaxDepth = 32;
 
 class PolicyParser {
 public:
     explicit PolicyParser(const std::string& name) : name_(name) {}
 
     Result<SitePolicy> Parse(std::string_view yaml_text) {
-        if (yaml_text.size() > kMaxPolicyBytes) {
-            return InvalidArgument(name_ + ": policy file larger than 4 MiB");
-        }
-        if (yaml_text.find('\0') != std::string_view::npos ||
-            text::LooksBinary(yaml_text.substr(0, 8192))) {
-            return InvalidArgument(name_ + ": not a YAML text file (binary content)");
-        }
-        // yaml-cpp would guess UTF-16/32 from a BOM and read garbage as an empty document.
-        if (!text::IsValidUtf8(yaml_text)) {
-            return InvalidArgument(name_ + ": not valid UTF-8 text");
-        }
-        std::vector<YAML::Node> documents;
-        try {
-            documents = YAML::LoadAll(std::string(yaml_text));
-        } catch (const YAML::Exception& e) {
-            return Error(e.mark, "invalid YAML: " + e.msg);
-        } catch (const std::exception& e) {
-            return InvalidArgument(name_ + ": invalid YAML: " + e.what());
-        }
-        if (documents.size() > 1) {
-            return Error(documents[1].Mark(), "a policy file holds one YAML document");
-        }
+        STORMWATCH_ASSIGN_OR_RETURN(const YAML::Node root,
+                                    yaml::LoadSingleDocument(yaml_text, name_, "policy file"));
         SitePolicy policy;
         policy.loaded = true;
         policy.path = name_;
-        if (documents.empty() || documents[0].IsNull()) {
+        if (root.IsNull()) {
             return policy;  // an empty policy approves nothing extra
         }
         try {
-            return Fill(documents[0], policy);
+            return Fill(root, policy);
         } catch (const YAML::Exception& e) {
             return Error(e.mark, "invalid policy: " + e.msg);
         }
@@ -63,32 +38,7 @@ public:
 
 private:
     Status Error(const YAML::Mark& mark, const std::string& message) const {
-        if (mark.is_null()) {
-            return InvalidArgument(name_ + ": " + message);
-        }
-        return InvalidArgument(name_ + ":" + std::to_string(mark.line + 1) + ": " + message);
-    }
-
-    // Counts node visits with aliases expanded: a billion-laughs document is rejected after
-    // kMaxNodeVisits steps instead of being walked.
-    Status CheckSize(const YAML::Node& node, int depth, std::size_t& visits) const {
-        if (++visits > kMaxNodeVisits) {
-            return Error(node.Mark(), "document too large after alias expansion");
-        }
-        if (depth > kMaxDepth) {
-            return Error(node.Mark(), "document nested too deeply");
-        }
-        if (node.IsSequence()) {
-            for (const auto& child : node) {
-                STORMWATCH_RETURN_IF_ERROR(CheckSize(child, depth + 1, visits));
-            }
-        } else if (node.IsMap()) {
-            for (const auto& entry : node) {
-                STORMWATCH_RETURN_IF_ERROR(CheckSize(entry.first, depth + 1, visits));
-                STORMWATCH_RETURN_IF_ERROR(CheckSize(entry.second, depth + 1, visits));
-            }
-        }
-        return Status::Ok();
+        return yaml::ErrorAt(name_, mark, message);
     }
 
     Result<std::vector<YAML::Node>> Scalars(const YAML::Node& value, const std::string& key) const {
@@ -241,8 +191,6 @@ private:
     }
 
     Result<SitePolicy> Fill(const YAML::Node& root, SitePolicy& policy) const {
-        std::size_t visits = 0;
-        STORMWATCH_RETURN_IF_ERROR(CheckSize(root, 0, visits));
         if (!root.IsMap()) {
             return Error(root.Mark(), "a policy is a mapping of keys (see docs/policy.md)");
         }
@@ -351,7 +299,7 @@ Result<SitePolicy> LoadSitePolicy(const std::string& path) {
     char buffer[65536];
     while (in.read(buffer, sizeof(buffer)) || in.gcount() > 0) {
         data.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (data.size() > kMaxPolicyBytes) {
+        if (data.size() > yaml::Limits{}.max_bytes) {
             return InvalidArgument(path + ": policy file larger than 4 MiB");
         }
     }

@@ -18,14 +18,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include "stormwatch/core/text.h"
+#include "stormwatch/yaml/single_document.h"
 
 namespace stormwatch::rules {
 
 namespace {
-
-constexpr std::size_t kMaxRuleFileBytes = 4 * 1024 * 1024;
-constexpr std::size_t kMaxNodeVisits = 200'000;
-constexpr int kMaxDepth = 32;
 
 constexpr std::array<std::string_view, 15> kTtpCategories = {
     "ttp.exploit-surface",   "ttp.acl-tampering", "ttp.nonstandard-service-port",
@@ -88,29 +85,13 @@ public:
     explicit RuleFileParser(const std::string& origin) : origin_(origin) {}
 
     Result<std::vector<PatternRule>> Parse(std::string_view yaml_text) {
-        if (yaml_text.size() > kMaxRuleFileBytes) {
-            return InvalidArgument(origin_ + ": rule file larger than 4 MiB");
-        }
-        if (yaml_text.find('\0') != std::string_view::npos ||
-            text::LooksBinary(yaml_text.substr(0, 8192)) || !text::IsValidUtf8(yaml_text)) {
-            return InvalidArgument(origin_ + ": not a UTF-8 YAML text file");
-        }
-        std::vector<YAML::Node> documents;
-        try {
-            documents = YAML::LoadAll(std::string(yaml_text));
-        } catch (const YAML::Exception& e) {
-            return Error(e.mark, "invalid YAML: " + e.msg);
-        } catch (const std::exception& e) {
-            return InvalidArgument(origin_ + ": invalid YAML: " + e.what());
-        }
-        if (documents.size() > 1) {
-            return Error(documents[1].Mark(), "a rule file holds one YAML document");
-        }
-        if (documents.empty() || documents[0].IsNull()) {
+        STORMWATCH_ASSIGN_OR_RETURN(const YAML::Node root,
+                                    yaml::LoadSingleDocument(yaml_text, origin_, "rule file"));
+        if (root.IsNull()) {
             return std::vector<PatternRule>{};
         }
         try {
-            return ParseRoot(documents[0]);
+            return ParseRoot(root);
         } catch (const YAML::Exception& e) {
             return Error(e.mark, "invalid rule file: " + e.msg);
         }
@@ -118,39 +99,14 @@ public:
 
 private:
     Status Error(const YAML::Mark& mark, const std::string& message) const {
-        if (mark.is_null()) {
-            return InvalidArgument(origin_ + ": " + message);
-        }
-        return InvalidArgument(Where(origin_, mark.line + 1) + ": " + message);
+        return yaml::ErrorAt(origin_, mark, message);
     }
 
     static int Line(const YAML::Node& node) {
         return node.Mark().is_null() ? 0 : node.Mark().line + 1;
     }
 
-    Status CheckSize(const YAML::Node& node, int depth, std::size_t& visits) const {
-        if (++visits > kMaxNodeVisits) {
-            return Error(node.Mark(), "document too large after alias expansion");
-        }
-        if (depth > kMaxDepth) {
-            return Error(node.Mark(), "document nested too deeply");
-        }
-        if (node.IsSequence()) {
-            for (const auto& child : node) {
-                STORMWATCH_RETURN_IF_ERROR(CheckSize(child, depth + 1, visits));
-            }
-        } else if (node.IsMap()) {
-            for (const auto& entry : node) {
-                STORMWATCH_RETURN_IF_ERROR(CheckSize(entry.first, depth + 1, visits));
-                STORMWATCH_RETURN_IF_ERROR(CheckSize(entry.second, depth + 1, visits));
-            }
-        }
-        return Status::Ok();
-    }
-
     Result<std::vector<PatternRule>> ParseRoot(const YAML::Node& root) const {
-        std::size_t visits = 0;
-        STORMWATCH_RETURN_IF_ERROR(CheckSize(root, 0, visits));
         if (!root.IsMap()) {
             return Error(root.Mark(), "a rule file is a mapping with a 'rules' list");
         }
@@ -376,7 +332,7 @@ Result<std::string> ReadFile(const std::string& path) {
     std::array<char, 65536> buffer{};
     while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
         data.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
-        if (data.size() > kMaxRuleFileBytes) {
+        if (data.size() > yaml::Limits{}.max_bytes) {
             return InvalidArgument(path + ": rule file larger than 4 MiB");
         }
     }
