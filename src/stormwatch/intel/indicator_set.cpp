@@ -754,7 +754,13 @@ struct IndicatorSetBuilder::Staging {
 
 struct IndicatorSet::Tables {
     std::vector<Meta> metas;
-    std::vector<std::uint32_t> meta_of;  ///< per indicator
+    std::vector<std::uint32_t> meta_of;  ///< per indicator, while building
+    /// Per indicator when there are at most 65,536 distinct metadata tuples (the usual case:
+    /// a few feeds), else empty and meta_of stays.
+    std::vector<std::uint16_t> meta16;
+    [[nodiscard]] std::uint32_t MetaOf(std::uint32_t i) const {
+        return meta16.empty() ? meta_of[i] : meta16[i];
+    }
     FamilyIndex<std::uint32_t> v4;
     FamilyIndex<U128> v6;
     std::uint32_t v6_base = 0;
@@ -1438,6 +1444,10 @@ std::shared_ptr<const IndicatorSet> IndicatorSetBuilder::Build() {
     }
     t.metas = metas.Release();
     set->size_ = t.meta_of.size();
+    if (t.metas.size() <= 65536 && !t.meta_of.empty()) {
+        t.meta16.assign(t.meta_of.begin(), t.meta_of.end());
+        t.meta_of = {};
+    }
     set->cache_ = static_cast<const Indicator**>(
         std::calloc(std::max<std::size_t>(set->size_, 1), sizeof(const Indicator*)));
     if (set->cache_ == nullptr) {
@@ -1477,7 +1487,7 @@ Indicator MakeIndicator(const IndicatorSet::Tables& t, std::uint32_t i) {
         out.type = t.str_type[k];
         out.value = std::string(t.Str(k));
     }
-    const Meta& meta = t.metas[t.meta_of[i]];
+    const Meta& meta = t.metas[t.MetaOf(i)];
     out.source = meta.source;
     out.confidence = meta.confidence;
     out.actor = meta.actor;
@@ -1630,8 +1640,8 @@ const Indicator* IndicatorSet::MatchUrl(std::string_view url) const {
 
 std::size_t IndicatorSet::MemoryBytes() const {
     const Tables& t = *tables_;
-    std::size_t bytes = t.meta_of.capacity() * 4 + t.v4.Bytes() + t.v6.Bytes() +
-                        t.arena.capacity() + t.str_offset.capacity() * 4 +
+    std::size_t bytes = t.meta_of.capacity() * 4 + t.meta16.capacity() * 2 + t.v4.Bytes() +
+                        t.v6.Bytes() + t.arena.capacity() + t.str_offset.capacity() * 4 +
                         t.str_length.capacity() * 2 + t.str_type.capacity() +
                         t.slots.capacity() * 4;
     for (const Meta& meta : t.metas) {
