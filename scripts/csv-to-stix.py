@@ -85,6 +85,7 @@ def main() -> int:
                 "type": "indicator", "spec_version": "2.1", "id": sid("indicator", value),
                 "created": CREATED, "modified": CREATED, "created_by_ref": producer,
                 "name": value, "description": row_source,
+                "external_references": [{"source_name": row_source}],
                 "indicator_types": ["malicious-activity"],
                 "pattern": pattern_for(kind, value), "pattern_type": "stix",
                 "valid_from": ADVISORY_FROM if row_source.startswith("AA25-239A") else CREATED,

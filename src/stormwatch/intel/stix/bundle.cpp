@@ -220,7 +220,18 @@ private:
         }
     }
 
+    // The report that published the indicator (its first external reference) says more to
+    // an analyst than who compiled the bundle; the creator identity comes next.
     std::string SourceOf(const dom::object& object) const {
+        dom::array references;
+        if (object["external_references"].get(references) == simdjson::SUCCESS) {
+            for (dom::element reference : references) {
+                std::string_view name;
+                if (reference["source_name"].get(name) == simdjson::SUCCESS && !name.empty()) {
+                    return std::string(name);
+                }
+            }
+        }
         const std::string_view creator = StringField(object, "created_by_ref");
         if (!creator.empty()) {
             const auto it = index_.by_id.find(creator);

@@ -218,13 +218,16 @@ TEST(StixBundleTest, BuiltInStixPackLoadsCompletely) {
     EXPECT_EQ(imported.indicators.size(), 181U);  // one per CSV row
     for (const Indicator& indicator : imported.indicators) {
         EXPECT_EQ(indicator.actor, "Salt Typhoon") << indicator.value;
-        EXPECT_EQ(indicator.source, "Stormwatch built-in intel pack");
+        // The report behind each row (its external reference), not the bundle's compiler.
+        EXPECT_NE(indicator.source, "Stormwatch built-in intel pack") << indicator.value;
+        EXPECT_FALSE(indicator.source.empty()) << indicator.value;
         EXPECT_TRUE(indicator.valid_from.has_value()) << indicator.value;
     }
     const Indicator& first = imported.indicators.front();  // an AA25-239A row
     EXPECT_EQ(first.valid_from, 1627776000);
     EXPECT_EQ(first.valid_until, 1751327999);
     EXPECT_EQ(first.confidence, "50");
+    EXPECT_EQ(first.source, "AA25-239A (blocklist published 2025-08-28; S10)");
 }
 
 TEST(StixBundleTest, ImportIntoTheIndicatorSet) {
