@@ -22,32 +22,25 @@ bool Digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
     return true;
 }
 
-constexpr int kDaysInMonth[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
-}  // namespace
-
-std::int64_t DaysFromCivil(int year, unsigned month, unsigned day) {
-    year -= month <= 2 ? 1 : 0;
-    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-    const auto yoe = static_cast<unsigned>(year - era * 400);
-    const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+bool IsLeap(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
-std::optional<std::int64_t> ParseRfc3339(std::string_view s) {
+std::optional<std::int64_t> Parse(std::string_view s, bool strict) {
     int year = 0;
     int month = 0;
     int day = 0;
     if (!Digits(s, 0, 4, year) || s.size() < 10 || s[4] != '-' || !Digits(s, 5, 2, month) ||
-        s[7] != '-' || !Digits(s, 8, 2, day) || month < 1 || month > 12 || day < 1 ||
-        day > kDaysInMonth[month - 1]) {
+        s[7] != '-' || !Digits(s, 8, 2, day) || year < 1 || month < 1 || month > 12 || day < 1 ||
+        day > kDaysInMonth[month - 1] + (month == 2 && IsLeap(year) ? 1 : 0)) {
         return std::nullopt;
     }
     std::int64_t seconds =
         DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400;
     if (s.size() == 10) {
-        return seconds;
+        return strict ? std::nullopt : std::optional<std::int64_t>(seconds);
     }
     int hour = 0;
     int minute = 0;
@@ -60,13 +53,16 @@ std::optional<std::int64_t> ParseRfc3339(std::string_view s) {
     seconds += hour * 3600 + minute * 60 + second;
     std::size_t pos = 19;
     if (pos < s.size() && s[pos] == '.') {
-        ++pos;
+        const std::size_t digits_from = ++pos;
         while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
             ++pos;
         }
+        if (pos == digits_from) {
+            return std::nullopt;  // `.` without digits
+        }
     }
     if (pos == s.size()) {
-        return seconds;  // no offset written: UTC
+        return strict ? std::nullopt : std::optional<std::int64_t>(seconds);
     }
     if ((s[pos] == 'Z' || s[pos] == 'z') && pos + 1 == s.size()) {
         return seconds;
@@ -75,11 +71,30 @@ std::optional<std::int64_t> ParseRfc3339(std::string_view s) {
     int off_minute = 0;
     if ((s[pos] != '+' && s[pos] != '-') || s.size() != pos + 6 ||
         !Digits(s, pos + 1, 2, off_hour) || s[pos + 3] != ':' ||
-        !Digits(s, pos + 4, 2, off_minute)) {
+        !Digits(s, pos + 4, 2, off_minute) || off_hour > 23 || off_minute > 59) {
         return std::nullopt;
     }
     const int offset = off_hour * 3600 + off_minute * 60;
     return s[pos] == '+' ? seconds - offset : seconds + offset;
+}
+
+}  // namespace
+
+std::int64_t DaysFromCivil(int year, unsigned month, unsigned day) {
+    year -= month <= 2 ? 1 : 0;
+    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+    const auto yoe = static_cast<unsigned>(year - era * 400);
+    const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+std::optional<std::int64_t> ParseRfc3339(std::string_view text) {
+    return Parse(text, true);
+}
+
+std::optional<std::int64_t> ParseTimestamp(std::string_view text) {
+    return Parse(text, false);
 }
 
 std::string FormatRfc3339(std::int64_t t) {

@@ -14,9 +14,13 @@ namespace stormwatch {
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 std::int64_t DaysFromCivil(int year, unsigned month, unsigned day);
 
-/// `2025-06-30T23:59:59Z`, `2025-06-30T23:59:59.123+02:00`, `2025-06-30 23:59:59`, or a bare
-/// date `2025-06-30` (midnight UTC). Fractions are dropped; offsets are applied.
+/// An RFC 3339 date-time: `2025-06-30T23:59:59Z`, `2025-06-30T23:59:59.123+02:00` (a space
+/// may stand for `T`). Fractions are dropped; offsets are applied. Years 0001-9999.
 std::optional<std::int64_t> ParseRfc3339(std::string_view text);
+
+/// ParseRfc3339, or the looser forms feeds write: a bare date `2025-06-30` (midnight UTC) and a
+/// date-time without offset (taken as UTC).
+std::optional<std::int64_t> ParseTimestamp(std::string_view text);
 
 /// `2025-06-30T23:59:59Z`.
 std::string FormatRfc3339(std::int64_t unix_seconds);

@@ -10,13 +10,23 @@ TEST(TimeTest, ParsesRfc3339Forms) {
     EXPECT_EQ(ParseRfc3339("1970-01-01T00:00:00Z"), 0);
     EXPECT_EQ(ParseRfc3339("2025-06-30T23:59:59Z"), 1751327999);
     EXPECT_EQ(ParseRfc3339("2025-06-30T23:59:59.999Z"), 1751327999);
+    EXPECT_EQ(ParseRfc3339("2014-05-08T09:00:00.000000Z"), 1399539600);
     EXPECT_EQ(ParseRfc3339("2025-07-01T01:59:59+02:00"), 1751327999);
-    EXPECT_EQ(ParseRfc3339("2025-06-30 23:59:59"), 1751327999);
-    EXPECT_EQ(ParseRfc3339("2021-08-01"), 1627776000);
-    for (const char* bad : {"2025-02-30", "2025-13-01", "2025-06-30T24:00:00Z", "20250630",
-                            "2025-06-30T23:59:59+0200", "yesterday", ""}) {
+    EXPECT_EQ(ParseRfc3339("2024-02-29T00:00:00Z"), 1709164800);
+    for (const char* bad :
+         {"", "2021-08-01", "2021-08-01T00:00:00", "2021-13-01T00:00:00Z", "2023-02-29T00:00:00Z",
+          "2021-08-01T24:00:00Z", "2021-08-01T00:00:00Zjunk", "2021-08-01T00:00:00.Z",
+          "2025-06-30T23:59:59+0200", "yesterday"}) {
         EXPECT_FALSE(ParseRfc3339(bad).has_value()) << bad;
     }
+}
+
+TEST(TimeTest, TimestampAcceptsDatesAndMissingOffsets) {
+    EXPECT_EQ(ParseTimestamp("2021-08-01"), 1627776000);
+    EXPECT_EQ(ParseTimestamp("2025-06-30 23:59:59"), 1751327999);
+    EXPECT_EQ(ParseTimestamp("2025-06-30T23:59:59Z"), 1751327999);
+    EXPECT_FALSE(ParseTimestamp("2025-02-30").has_value());
+    EXPECT_FALSE(ParseTimestamp("20250630").has_value());
 }
 
 TEST(TimeTest, FormatsAndRoundTrips) {

@@ -13,6 +13,7 @@
 
 #include <simdjson.h>
 
+#include "stormwatch/core/time.h"
 #include "stormwatch/intel/stix/ids.h"
 #include "stormwatch/intel/stix/pattern.h"
 

@@ -29,11 +29,4 @@ std::string Uuid5(std::string_view namespace_uuid, std::string_view name);
 /// `type--uuid5(kStormwatchNamespace, name)`.
 std::string StormwatchId(std::string_view type, std::string_view name);
 
-/// RFC 3339 date-time (`2021-08-01T00:00:00Z`, fractions and `+hh:mm` offsets accepted) to
-/// Unix seconds; nullopt when malformed or out of range (years 0001-9999).
-std::optional<std::int64_t> ParseRfc3339(std::string_view text);
-
-/// Unix seconds to `YYYY-MM-DDTHH:MM:SSZ`.
-std::string FormatRfc3339(std::int64_t seconds);
-
 }  // namespace stormwatch::intel::stix

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "stormwatch/core/json_writer.h"
+#include "stormwatch/core/time.h"
 #include "stormwatch/intel/stix/ids.h"
 
 namespace stormwatch::intel::stix {
