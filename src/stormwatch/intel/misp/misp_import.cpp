@@ -385,7 +385,7 @@ EventContext ReadEventContext(const dom::object& event, std::string_view source_
     }
     context.source = text::RepairUtf8(source);
     ReadTags(event, context.tagging);
-    context.date = ParseRfc3339(StringField(event, "date"));
+    context.date = ParseTimestamp(StringField(event, "date"));
     return context;
 }
 
@@ -495,8 +495,8 @@ private:
         base.actor = tagging.actor;
         base.id = std::string(uuid);
         base.labels = std::move(tagging.labels);
-        const auto first_seen = ParseRfc3339(StringField(attribute, "first_seen"));
-        const auto last_seen = ParseRfc3339(StringField(attribute, "last_seen"));
+        const auto first_seen = ParseTimestamp(StringField(attribute, "first_seen"));
+        const auto last_seen = ParseTimestamp(StringField(attribute, "last_seen"));
         base.valid_from = first_seen;
         base.valid_until = last_seen;
         if (!first_seen && !last_seen) {

@@ -36,10 +36,10 @@ bool IsUuid(std::string_view s) {
 // Config findings have neither; MISP then stamps the sighting with the time it receives it.
 std::optional<std::int64_t> SeenAt(const Finding& finding) {
     if (finding.time) {
-        return ParseRfc3339(*finding.time);
+        return ParseTimestamp(*finding.time);
     }
     if (finding.last_time) {
-        return ParseRfc3339(*finding.last_time);
+        return ParseTimestamp(*finding.last_time);
     }
     return std::nullopt;
 }
