@@ -8,6 +8,8 @@
 #include <string_view>
 
 #include "stormwatch/core/text.h"
+#include "stormwatch/intel/misp/sightings.h"
+#include "stormwatch/intel/stix/sightings.h"
 
 namespace stormwatch::output {
 namespace {
@@ -18,11 +20,13 @@ struct FormatEntry {
 };
 
 // One row per format: adding a sink is one row here and one case in Render().
-constexpr std::array<FormatEntry, 4> kFormats = {{
+constexpr std::array<FormatEntry, 6> kFormats = {{
     {Format::kTable, "table"},
     {Format::kNdjson, "ndjson"},
     {Format::kJson, "json"},
     {Format::kSarif, "sarif"},
+    {Format::kStix, "stix"},
+    {Format::kMisp, "misp"},
 }};
 
 }  // namespace
@@ -59,6 +63,14 @@ void Render(Format format, std::span<const Finding> findings, std::span<const Ru
             return;
         case Format::kSarif:
             RenderSarif(findings, rules, run, out);
+            return;
+        case Format::kStix:
+            intel::stix::RenderStixSightings(
+                findings, out,
+                run.started.empty() ? intel::stix::kDefaultCreated : std::string_view(run.started));
+            return;
+        case Format::kMisp:
+            intel::RenderMispSightings(findings, out);
             return;
     }
 }

@@ -28,9 +28,12 @@
 
 namespace stormwatch::output {
 
-enum class Format : std::uint8_t { kTable, kNdjson, kJson, kSarif };
+/// kStix and kMisp are sightings for the sharing community: only findings that involved an
+/// indicator appear in them.
+enum class Format : std::uint8_t { kTable, kNdjson, kJson, kSarif, kStix, kMisp };
 
-/// Parses `table`, `ndjson`, `json` or `sarif` (case-insensitive); nullopt otherwise.
+/// Parses `table`, `ndjson`, `json`, `sarif`, `stix` or `misp` (case-insensitive); nullopt
+/// otherwise.
 std::optional<Format> ParseFormat(std::string_view name);
 std::string_view FormatName(Format format);
 
@@ -49,6 +52,7 @@ struct RunSummary {
     std::vector<InputSummary> inputs;
     double wall_seconds = 0.0;
     std::string tool_version;               ///< empty: omitted from SARIF
+    std::string started;                    ///< RFC 3339 start of the run (STIX `created`)
     std::vector<std::string> rule_sources;  ///< `built-in`, then rule file paths
 };
 

@@ -374,11 +374,12 @@ std::vector<std::string_view> Lines(std::string_view s) {
 // ---------------------------------------------------------------------------------------------
 
 TEST(FormatTest, ParsesEveryNameCaseInsensitively) {
-    for (const Format format : {Format::kTable, Format::kNdjson, Format::kJson, Format::kSarif}) {
+    for (const Format format : {Format::kTable, Format::kNdjson, Format::kJson, Format::kSarif,
+                                Format::kStix, Format::kMisp}) {
         EXPECT_EQ(ParseFormat(FormatName(format)), format);
     }
     EXPECT_EQ(ParseFormat("SARIF"), Format::kSarif);
-    EXPECT_EQ(ParseFormat("stix"), std::nullopt);
+    EXPECT_EQ(ParseFormat("xml"), std::nullopt);
     EXPECT_EQ(ParseFormat(""), std::nullopt);
 }
 
