@@ -89,6 +89,16 @@ std::string Project(const Finding& f, const std::vector<std::string>& fields,
             w.Key("evidence").String(f.evidence);
         } else if (field == "indicator" && f.indicator) {
             w.Key("indicator").String(f.indicator->value);
+        } else if (field == "time") {
+            // Only when a case asks for it: config findings have none (null).
+            w.Key("time");
+            if (f.time) {
+                w.String(*f.time);
+            } else {
+                w.Null();
+            }
+        } else if (field == "count") {
+            w.Key("count").UInt(f.count);
         } else if (field == "fingerprint") {
             w.Key("fingerprint").String(f.fingerprint);
         }

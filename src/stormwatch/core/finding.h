@@ -28,6 +28,10 @@ struct IndicatorRef {
     std::string source;  ///< feed or advisory id
     std::string id;      ///< original id (STIX id, MISP uuid); empty when the feed has none
     std::string actor;
+    /// The indicator's validity window (RFC 3339 UTC), when the feed gives one: an event
+    /// outside it still matches, at lower severity, and the window shows why.
+    std::optional<std::string> valid_from;
+    std::optional<std::string> valid_until;
     friend bool operator==(const IndicatorRef&, const IndicatorRef&) = default;
 };
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/engine/config_input.h"
 
+#include <memory>
 #include <string>
 
 #include "stormwatch/core/text.h"
 #include "stormwatch/engine/hunt.h"
+#include "stormwatch/engine/log_input.h"
 #include "stormwatch/parse/dialect.h"
 
 namespace stormwatch::engine::detail {
@@ -23,7 +25,8 @@ bool OnlyBlank(std::string_view data) {
 void HuntConfigInput(std::string_view data, const policy::SitePolicy& policy,
                      const intel::IndicatorSet& intel, const rules::PatternRuleSet* pattern_rules,
                      rules::PatternScratch* scratch, output::InputSummary& input,
-                     std::vector<Finding>& out) {
+                     std::vector<Finding>& out, const intel::TextMatcher* matcher,
+                     std::int64_t default_year) {
     input.bytes = data.size();
     if (OnlyBlank(data)) {
         input.kind = "rejected";
@@ -34,6 +37,19 @@ void HuntConfigInput(std::string_view data, const policy::SitePolicy& policy,
     if (text::LooksBinary(head)) {
         input.kind = "rejected";
         input.stats.RejectInput(RejectReason::kBinaryContent, "binary content, not a text input");
+        return;
+    }
+    // Logs first: the log sniffer only claims inputs whose lines start with syslog headers,
+    // which no configuration does (logs/README.md, "Sniffing").
+    if (LooksLikeLog(head)) {
+        if (matcher != nullptr) {
+            HuntLogInput(data, *matcher, default_year, input, out);
+        } else {
+            // No matcher (callers that only hunt configs): a non-owning view of `intel`.
+            const intel::TextMatcher local(
+                std::shared_ptr<const intel::IndicatorSet>(std::shared_ptr<void>(), &intel));
+            HuntLogInput(data, local, default_year, input, out);
+        }
         return;
     }
     const parse::SniffResult sniff = parse::SniffDialect(head);

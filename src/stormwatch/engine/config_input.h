@@ -3,11 +3,13 @@
 
 // Hunting one configuration input: sniff, parse, detect. Internal to engine/.
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
 #include "stormwatch/core/finding.h"
 #include "stormwatch/detect/detector.h"
+#include "stormwatch/intel/text_matcher.h"
 #include "stormwatch/output/report.h"
 #include "stormwatch/rules/pattern_rules.h"
 
@@ -17,9 +19,13 @@ namespace stormwatch::engine::detail {
 /// runs every detector and pattern rule. Fills `input` (kind, dialect, device, stats) and
 /// appends findings. Rejections (binary, empty, not a config, unsupported vendor) are
 /// recorded in input.stats with their reason.
+/// An input that sniffs as a log (logs::SniffLog) goes to HuntLogInput instead, scanned with
+/// `matcher` (null: lines are counted, nothing is matched) and `default_year` for timestamps
+/// that carry none.
 void HuntConfigInput(std::string_view data, const policy::SitePolicy& policy,
                      const intel::IndicatorSet& intel, const rules::PatternRuleSet* pattern_rules,
                      rules::PatternScratch* scratch, output::InputSummary& input,
-                     std::vector<Finding>& out);
+                     std::vector<Finding>& out, const intel::TextMatcher* matcher = nullptr,
+                     std::int64_t default_year = 1970);
 
 }  // namespace stormwatch::engine::detail

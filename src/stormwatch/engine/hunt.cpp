@@ -9,8 +9,11 @@
 
 #include "stormwatch/detect/detector.h"
 #include "stormwatch/engine/config_input.h"
+#include "stormwatch/engine/log_input.h"
 #include "stormwatch/intel/builtin_packs.h"
+#include "stormwatch/intel/text_matcher.h"
 #include "stormwatch/io/input_file.h"
+#include "stormwatch/logs/log_time.h"
 #include "stormwatch/policy/site_policy.h"
 #include "stormwatch/rules/pattern_rules.h"
 
@@ -19,6 +22,7 @@ namespace stormwatch::engine {
 struct Hunter::State {
     policy::SitePolicy policy;
     std::shared_ptr<const intel::IndicatorSet> intel;
+    std::unique_ptr<const intel::TextMatcher> text_matcher;  ///< over `intel`, for logs
     std::vector<output::InputSummary> intel_inputs;
     std::shared_ptr<const rules::PatternRuleSet> pattern_rules;
     std::vector<std::string> rule_sources;
@@ -39,6 +43,7 @@ Status LoadIntel(const HuntOptions& options, Hunter::State& state) {
         state.intel_inputs.push_back(std::move(input));
     }
     state.intel = builder.Build();
+    state.text_matcher = std::make_unique<const intel::TextMatcher>(state.intel);
     return Status::Ok();
 }
 
@@ -59,6 +64,23 @@ Status LoadRules(const HuntOptions& options, Hunter::State& state) {
     STORMWATCH_ASSIGN_OR_RETURN(state.pattern_rules,
                                 rules::PatternRuleSet::Compile(std::move(all)));
     return Status::Ok();
+}
+
+/// The year for log timestamps that carry none (logs/README.md, "Time rules"): the input's
+/// modification year; stdin and unreadable times take the current year.
+std::int64_t DefaultLogYear(const std::string& path) {
+    using std::chrono::duration_cast;
+    using std::chrono::seconds;
+    if (path != "-") {
+        std::error_code error;
+        const auto mtime = std::filesystem::last_write_time(path, error);
+        if (!error) {
+            const auto when = std::chrono::file_clock::to_sys(mtime);
+            return logs::YearOf(duration_cast<seconds>(when.time_since_epoch()).count());
+        }
+    }
+    const auto now = std::chrono::system_clock::now();
+    return logs::YearOf(duration_cast<seconds>(now.time_since_epoch()).count());
 }
 
 }  // namespace
@@ -92,6 +114,9 @@ std::vector<RuleInfo> Hunter::Catalogue() const {
     std::vector<RuleInfo> out;
     for (const detect::DetectorDef& def : detect::ConfigDetectors()) {
         out.push_back(detect::ToRuleInfo(def));
+    }
+    for (RuleInfo& info : detail::LogRuleCatalogue()) {
+        out.push_back(std::move(info));
     }
     for (RuleInfo& info : state_->pattern_rules->Catalogue()) {
         out.push_back(std::move(info));
@@ -141,7 +166,8 @@ HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
                 slot.opened = true;
                 detail::HuntConfigInput(file.value().data(), state_->policy, *state_->intel,
                                         state_->pattern_rules.get(), &scratch, slot.input,
-                                        slot.findings);
+                                        slot.findings, state_->text_matcher.get(),
+                                        DefaultLogYear(inputs[i].path));
             }
             bytes_done += inputs[i].size;
             ++done;

@@ -21,6 +21,12 @@ void WriteIndicatorJson(JsonWriter& writer, const IndicatorRef& indicator) {
     if (!indicator.actor.empty()) {
         writer.Key("actor").String(indicator.actor);
     }
+    if (indicator.valid_from) {
+        writer.Key("valid_from").String(*indicator.valid_from);
+    }
+    if (indicator.valid_until) {
+        writer.Key("valid_until").String(*indicator.valid_until);
+    }
     writer.EndObject();
 }
 

@@ -421,6 +421,33 @@ TEST(NdjsonTest, EveryLineIsOneFindingWithTheContractKeyOrder) {
               (std::vector<std::string>{"value", "type", "source", "id", "actor"}));
 }
 
+TEST(NdjsonTest, IndicatorValidityWindowIsWrittenWhenKnown) {
+    Finding log;
+    log.rule_id = "SW-LOG-IOC";
+    log.source_kind = SourceKind::kLog;
+    log.path = "r1.log";
+    log.line = 3;
+    log.time = "2026-01-02T03:04:05Z";
+    log.indicator = IndicatorRef{.value = "45.61.133.77",
+                                 .type = "ipv4",
+                                 .source = "AA25-239A",
+                                 .valid_from = "2021-08-01T00:00:00Z",
+                                 .valid_until = "2025-06-30T23:59:59Z"};
+    std::string out;
+    AppendNdjsonLine(log, out);
+    const JsonValue json = ParseOrFail(std::string_view(out).substr(0, out.size() - 1));
+    EXPECT_EQ(At(json, "indicator").Keys(),
+              (std::vector<std::string>{"value", "type", "source", "valid_from", "valid_until"}));
+    EXPECT_EQ(At(At(json, "indicator"), "valid_until").string, "2025-06-30T23:59:59Z");
+
+    log.indicator->valid_from.reset();
+    out.clear();
+    AppendNdjsonLine(log, out);
+    const JsonValue open_start = ParseOrFail(std::string_view(out).substr(0, out.size() - 1));
+    EXPECT_EQ(At(open_start, "indicator").Keys(),
+              (std::vector<std::string>{"value", "type", "source", "valid_until"}));
+}
+
 TEST(NdjsonTest, InvalidUtf8AndControlCharactersStillGiveValidJson) {
     std::string out;
     AppendNdjsonLine(Findings()[3], out);

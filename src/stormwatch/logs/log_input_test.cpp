@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: Apache-2.0
+// engine/log_input: the log path of the hunt, over a small indicator set.
+#include "stormwatch/engine/log_input.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "stormwatch/intel/indicator_set.h"
+
+namespace stormwatch::engine::detail {
+namespace {
+
+intel::TextMatcher Matcher() {
+    intel::IndicatorSetBuilder builder;
+    intel::Indicator windowed;
+    windowed.value = "45.61.133.77";
+    windowed.type = intel::IndicatorType::kIpv4;
+    windowed.source = "AA25-239A";
+    windowed.actor = "Salt Typhoon";
+    windowed.valid_from = 1627776000;   // 2021-08-01T00:00:00Z
+    windowed.valid_until = 1751327999;  // 2025-06-30T23:59:59Z
+    EXPECT_TRUE(builder.Add(windowed));
+    EXPECT_TRUE(builder.Add("evil.example", "domain", "test", "high", ""));
+    EXPECT_TRUE(builder.Add("cisco_tac_admin", "account", "test", "high", ""));
+    return intel::TextMatcher(builder.Build());
+}
+
+struct HuntRun {
+    output::InputSummary input;
+    std::vector<Finding> findings;
+};
+
+HuntRun Hunt(std::string_view data, std::int64_t default_year = 2025) {
+    HuntRun run;
+    run.input.path = "logs/edge-7.log";
+    HuntLogInput(data, Matcher(), default_year, run.input, run.findings);
+    return run;
+}
+
+TEST(LogInputTest, FindingCarriesLineHostTimeAndIndicator) {
+    const HuntRun run = Hunt(
+        "<189>2231: pe1-fra: Jan 14 2025 03:12:44.123 UTC: %SEC_LOGIN-5-LOGIN_SUCCESS: Login "
+        "Success [user: netops] [Source: 45.61.133.77] [localport: 22]\n");
+    ASSERT_EQ(run.findings.size(), 1U);
+    const Finding& f = run.findings[0];
+    EXPECT_EQ(f.rule_id, "SW-LOG-IOC");
+    EXPECT_EQ(f.category, "ioc.match");
+    EXPECT_EQ(f.severity, Severity::kHigh);
+    EXPECT_EQ(f.source_kind, SourceKind::kLog);
+    EXPECT_EQ(f.path, "logs/edge-7.log");
+    EXPECT_EQ(f.line, 1U);
+    EXPECT_EQ(f.device, "pe1-fra");
+    EXPECT_EQ(f.time, "2025-01-14T03:12:44.123Z");
+    EXPECT_EQ(f.attack, std::vector<std::string>{"T1071"});
+    ASSERT_TRUE(f.indicator);
+    EXPECT_EQ(f.indicator->value, "45.61.133.77");
+    EXPECT_EQ(f.indicator->valid_from, "2021-08-01T00:00:00Z");
+    EXPECT_EQ(f.indicator->valid_until, "2025-06-30T23:59:59Z");
+    EXPECT_EQ(run.input.kind, "log");
+    EXPECT_EQ(run.input.device, "pe1-fra");
+}
+
+TEST(LogInputTest, OutsideTheWindowIsOneStepLower) {
+    const HuntRun run = Hunt(
+        "2025 Sep 02 10:00:00 n9k %DAEMON-3-SYSTEM_MSG: from 45.61.133.77\n"
+        "2020 Sep 02 10:00:00 n9k %DAEMON-3-SYSTEM_MSG: from 45.61.133.77\n");
+    ASSERT_EQ(run.findings.size(), 2U);
+    EXPECT_EQ(run.findings[0].severity, Severity::kMedium);
+    EXPECT_EQ(run.findings[1].severity, Severity::kMedium);
+    EXPECT_NE(run.findings[0].title.find("validity window"), std::string::npos);
+}
+
+TEST(LogInputTest, YearComesFromTheLastLineThatHadOne) {
+    // The BSD line has no year: 2024 from the line above, not the default 2025, so it falls
+    // inside the window.
+    const HuntRun run = Hunt(
+        "<38>1 2024-12-31T23:59:00Z mx1 sshd - - - hello\n"
+        "<38>Mar  3 08:16:21 mx1 sshd[1]: Accepted publickey for root from 45.61.133.77\n",
+        2030);
+    ASSERT_EQ(run.findings.size(), 1U);
+    EXPECT_EQ(run.findings[0].time, "2024-03-03T08:16:21Z");
+    EXPECT_EQ(run.findings[0].severity, Severity::kHigh);
+}
+
+TEST(LogInputTest, EveryLineIsAccountedFor) {
+    std::string data = "Jan 14 03:12:44 r1 a: one 45.61.133.77\n\n";
+    data += std::string(64 * 1024 + 1, 'x') + " 45.61.133.77\n";
+    data += "no header at all, evil.example and 45.61.133.77 and 45.61.133.77 again\r\n";
+    data += "Feb 30 03:12:44 r1 a: impossible date, still hunted: sub.evil.example";
+    const HuntRun run = Hunt(data);
+    const InputStats& stats = run.input.stats;
+    EXPECT_EQ(stats.read(), 5U);
+    EXPECT_EQ(stats.processed(), 4U);
+    EXPECT_EQ(stats.rejected(), 1U);
+    EXPECT_EQ(stats.RejectedFor(RejectReason::kOversizedLine), 1U);
+    ASSERT_EQ(stats.kept().size(), 1U);
+    EXPECT_EQ(stats.kept()[0].line, 3U);
+    // Line 1: one; line 4: the domain and the address once each; line 5: parent domain.
+    ASSERT_EQ(run.findings.size(), 4U);
+    EXPECT_EQ(run.findings[1].line, 4U);
+    EXPECT_EQ(run.findings[1].device, "edge-7") << "no host: the file's stem";
+    EXPECT_FALSE(run.findings[1].time);
+    EXPECT_EQ(run.findings[3].line, 5U);
+    EXPECT_FALSE(run.findings[3].time);
+    EXPECT_EQ(run.findings[3].device, "r1");
+}
+
+TEST(LogInputTest, AccountNamesInLoginLines) {
+    const HuntRun run = Hunt(
+        "Jan 14 03:16:02 pe1 1: %SEC_LOGIN-5-LOGIN_SUCCESS: Login Success [user: cisco_tac_admin]\n"
+        "Jan 14 03:16:03 pe1 sshd[1]: Failed password for invalid user cisco_tac_admin from x\n"
+        "Jan 14 03:16:04 pe1 a: the word cisco_tac_admin in free text is not a login\n");
+    ASSERT_EQ(run.findings.size(), 2U);
+    EXPECT_EQ(run.findings[0].indicator->type, "account");
+    EXPECT_EQ(run.findings[1].line, 2U);
+}
+
+TEST(LogInputTest, EvidenceIsSanitised) {
+    const HuntRun run = Hunt("Jan 14 03:12:44 r1 a: \x01\xff 45.61.133.77\n");
+    ASSERT_EQ(run.findings.size(), 1U);
+    EXPECT_EQ(run.findings[0].evidence.find('\x01'), std::string::npos);
+    EXPECT_EQ(run.input.stats.invalid_utf8_lines(), 1U);
+}
+
+TEST(LogInputTest, SniffRoutesLogsNotConfigs) {
+    EXPECT_TRUE(LooksLikeLog("<13>Dec 14 12:09:00 HOSTNAME Bgp: %BGP-5-ADJCHANGE: peer x\n"));
+    EXPECT_FALSE(LooksLikeLog("hostname r1\n!\ninterface Gi0/0\n shutdown\n"));
+}
+
+}  // namespace
+}  // namespace stormwatch::engine::detail
