@@ -28,5 +28,6 @@ struct Command {
 Command AddHuntCommand(CLI::App& app);
 Command AddRulesCommand(CLI::App& app);
 Command AddFormatsCommand(CLI::App& app);
+Command AddIntelCommand(CLI::App& app);
 
 }  // namespace stormwatch::cli

@@ -4,6 +4,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -16,6 +17,7 @@
 #include <CLI/CLI.hpp>
 
 #include "stormwatch/core/finding.h"
+#include "stormwatch/core/time.h"
 #include "stormwatch/engine/hunt.h"
 #include "stormwatch/output/report.h"
 
@@ -78,7 +80,7 @@ ExitCode RunHunt(HuntFlags& flags) {
     const auto format = output::ParseFormat(flags.format);
     if (!format) {
         std::cerr << "stormwatch: unknown format '" << flags.format
-                  << "' (expected table, ndjson, json or sarif)\n";
+                  << "' (expected table, ndjson, json, sarif, stix or misp)\n";
         return ExitCode::kError;
     }
     std::optional<Severity> fail_on;
@@ -112,7 +114,12 @@ ExitCode RunHunt(HuntFlags& flags) {
                      static_cast<double>(p.bytes_total) / 1e6);
         std::fflush(stderr);
     };
+    const std::string started =
+        FormatRfc3339(std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count());
     engine::HuntResult result = hunter.value().Run(flags.paths, flags.jobs, progress);
+    result.summary.started = started;
     if (progress_shown) {
         std::fputs("\r\033[K", stderr);
     }
@@ -180,8 +187,9 @@ Command AddHuntCommand(CLI::App& app) {
                     "SNMP, NTP hosts, tunnel peers, mirror destinations, local accounts, ports")
         ->check(CLI::ExistingFile);
     sub->add_option("--intel", flags->options.intel_files,
-                    "Extra indicator file (CSV with header, or one value per line); repeatable")
-        ->check(CLI::ExistingFile);
+                    "Extra indicators: a STIX 2.1 bundle, MISP event JSON, a MISP feed folder,\n"
+                    "a CSV with a header or a plain list (detected from content); repeatable")
+        ->check(CLI::ExistingPath);
     sub->add_flag("--no-builtin-intel", flags->no_builtin_intel,
                   "Do not load the built-in indicator pack (Salt Typhoon public indicators)");
     sub->add_option("--rules", flags->options.rule_dirs,
@@ -191,7 +199,9 @@ Command AddHuntCommand(CLI::App& app) {
                   "Do not load the built-in pattern rules (C++ detectors always run)");
     sub->add_option("--format,-f", flags->format,
                     "Output: table (default, for people), ndjson (one finding per line, for\n"
-                    "SIEMs), json (findings + run summary), sarif (SARIF 2.1.0 for code scanning)");
+                    "SIEMs), json (findings + run summary), sarif (SARIF 2.1.0 for code\n"
+                    "scanning), stix (STIX 2.1 sightings bundle), misp (MISP sightings JSON);\n"
+                    "stix and misp hold the findings that involved an indicator");
     sub->add_option("--output,-o", flags->output_path,
                     "Write the output to FILE instead of stdout");
     sub->add_option("--stats", flags->stats_path,

@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
             "baseline, and reports every finding with its file and line.\n\n"
             "Start with:  stormwatch hunt configs/           (a table on the terminal)\n"
             "             stormwatch hunt configs/ --format sarif --output sw.sarif\n"
-            "             stormwatch rules list               (what is checked)\n\n"
+            "             stormwatch rules list               (what is checked)\n"
+            "             stormwatch intel match 45.61.133.77 (is it an indicator, and why)\n\n"
             "Exit codes: 0 finished; 1 --fail-on reached; 2 usage error or nothing readable.",
             "stormwatch"};
         app.set_version_flag("--version", STORMWATCH_VERSION);
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
             stormwatch::cli::AddHuntCommand(app),
             stormwatch::cli::AddRulesCommand(app),
             stormwatch::cli::AddFormatsCommand(app),
+            stormwatch::cli::AddIntelCommand(app),
         };
         try {
             app.parse(argc, argv);

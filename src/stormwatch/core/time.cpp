@@ -22,10 +22,36 @@ bool Digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
     return true;
 }
 
-constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-bool IsLeap(int year) {
+bool IsLeap(std::int64_t year) {
     return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int DaysInMonth(std::int64_t year, int month) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && IsLeap(year) ? 29 : kDays[month - 1];
+}
+
+struct Civil {
+    std::int64_t year;
+    unsigned month;
+    unsigned day;
+};
+
+Civil CivilFromDays(std::int64_t z) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    return Civil{m <= 2 ? y + 1 : y, m, d};
+}
+
+std::int64_t FloorDiv(std::int64_t a, std::int64_t b) {
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
 }
 
 std::optional<std::int64_t> Parse(std::string_view s, bool strict) {
@@ -34,7 +60,7 @@ std::optional<std::int64_t> Parse(std::string_view s, bool strict) {
     int day = 0;
     if (!Digits(s, 0, 4, year) || s.size() < 10 || s[4] != '-' || !Digits(s, 5, 2, month) ||
         s[7] != '-' || !Digits(s, 8, 2, day) || year < 1 || month < 1 || month > 12 || day < 1 ||
-        day > kDaysInMonth[month - 1] + (month == 2 && IsLeap(year) ? 1 : 0)) {
+        day > DaysInMonth(year, month)) {
         return std::nullopt;
     }
     std::int64_t seconds =
@@ -80,15 +106,6 @@ std::optional<std::int64_t> Parse(std::string_view s, bool strict) {
 
 }  // namespace
 
-std::int64_t DaysFromCivil(int year, unsigned month, unsigned day) {
-    year -= month <= 2 ? 1 : 0;
-    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-    const auto yoe = static_cast<unsigned>(year - era * 400);
-    const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
 std::optional<std::int64_t> ParseRfc3339(std::string_view text) {
     return Parse(text, true);
 }
@@ -97,24 +114,46 @@ std::optional<std::int64_t> ParseTimestamp(std::string_view text) {
     return Parse(text, false);
 }
 
-std::string FormatRfc3339(std::int64_t t) {
-    std::int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-    const std::int64_t secs = t - days * 86400;
-    // civil_from_days (Hinnant).
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(days - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned day = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t year = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0);
-    char buf[96];  // roomy: the compiler cannot bound the year's digits
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ",
-                  static_cast<long long>(year), month, day, static_cast<long long>(secs / 3600),
-                  static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
-    return buf;
+std::int64_t DaysFromCivil(std::int64_t year, unsigned month, unsigned day) {
+    year -= month <= 2 ? 1 : 0;
+    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+    const auto yoe = static_cast<unsigned>(year - era * 400);
+    const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+std::optional<std::int64_t> UnixSeconds(std::int64_t year, int month, int day, int hour, int minute,
+                                        int second) {
+    // Years outside 0..9999 cannot be written as RFC 3339 and only come from garbage.
+    if (year < 0 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+        day > DaysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
+        second < 0 || second > 60) {
+        return std::nullopt;
+    }
+    return DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+           hour * 3600 + minute * 60 + second;
+}
+
+std::int64_t YearOf(std::int64_t unix_seconds) {
+    return CivilFromDays(FloorDiv(unix_seconds, 86400)).year;
+}
+
+std::string FormatRfc3339(std::int64_t unix_seconds, std::optional<int> millis) {
+    const std::int64_t days = FloorDiv(unix_seconds, 86400);
+    const std::int64_t secs = unix_seconds - days * 86400;
+    const Civil civil = CivilFromDays(days);
+    char buf[40];
+    int n = std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d",
+                          static_cast<long long>(civil.year), civil.month, civil.day,
+                          static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
+                          static_cast<int>(secs % 60));
+    if (millis && *millis >= 0 && *millis <= 999) {
+        n += std::snprintf(buf + n, sizeof buf - static_cast<std::size_t>(n), ".%03d", *millis);
+    }
+    std::string out(buf, static_cast<std::size_t>(n));
+    out.push_back('Z');
+    return out;
 }
 
 }  // namespace stormwatch

@@ -11,8 +11,16 @@
 
 namespace stormwatch {
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-std::int64_t DaysFromCivil(int year, unsigned month, unsigned day);
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm; any year).
+std::int64_t DaysFromCivil(std::int64_t year, unsigned month, unsigned day);
+
+/// Unix seconds of a UTC civil time, or nullopt when a field is out of range (year 0-9999,
+/// month 1-12, day valid for the month, hour 0-23, minute 0-59, second 0-60).
+std::optional<std::int64_t> UnixSeconds(std::int64_t year, int month, int day, int hour, int minute,
+                                        int second);
+
+/// The year (UTC) of a Unix time.
+std::int64_t YearOf(std::int64_t unix_seconds);
 
 /// An RFC 3339 date-time: `2025-06-30T23:59:59Z`, `2025-06-30T23:59:59.123+02:00` (a space
 /// may stand for `T`). Fractions are dropped; offsets are applied. Years 0001-9999.
@@ -22,7 +30,7 @@ std::optional<std::int64_t> ParseRfc3339(std::string_view text);
 /// date-time without offset (taken as UTC).
 std::optional<std::int64_t> ParseTimestamp(std::string_view text);
 
-/// `2025-06-30T23:59:59Z`.
-std::string FormatRfc3339(std::int64_t unix_seconds);
+/// `2025-06-30T23:59:59Z`, or `2025-06-30T23:59:59.123Z` when `millis` is given.
+std::string FormatRfc3339(std::int64_t unix_seconds, std::optional<int> millis = std::nullopt);
 
 }  // namespace stormwatch

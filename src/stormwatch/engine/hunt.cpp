@@ -7,13 +7,13 @@
 #include <filesystem>
 #include <thread>
 
+#include "stormwatch/core/time.h"
 #include "stormwatch/detect/detector.h"
 #include "stormwatch/engine/config_input.h"
+#include "stormwatch/engine/intel_loader.h"
 #include "stormwatch/engine/log_input.h"
-#include "stormwatch/intel/builtin_packs.h"
 #include "stormwatch/intel/text_matcher.h"
 #include "stormwatch/io/input_file.h"
-#include "stormwatch/logs/log_time.h"
 #include "stormwatch/policy/site_policy.h"
 #include "stormwatch/rules/pattern_rules.h"
 
@@ -34,12 +34,14 @@ Status LoadIntel(const HuntOptions& options, Hunter::State& state) {
     intel::IndicatorSetBuilder builder;
     if (options.builtin_intel) {
         output::InputSummary input{.path = "built-in", .kind = "intel"};
-        STORMWATCH_RETURN_IF_ERROR(intel::LoadBuiltinPacks(builder, input.stats));
+        STORMWATCH_RETURN_IF_ERROR(LoadBuiltinIntel(builder, input.stats));
         state.intel_inputs.push_back(std::move(input));
     }
     for (const std::string& path : options.intel_files) {
         output::InputSummary input{.path = path, .kind = "intel"};
-        STORMWATCH_RETURN_IF_ERROR(builder.LoadFile(path, input.stats));
+        STORMWATCH_ASSIGN_OR_RETURN(const IntelFormat format,
+                                    LoadIntelPath(path, builder, input.stats));
+        input.dialect = std::string(IntelFormatName(format));
         state.intel_inputs.push_back(std::move(input));
     }
     state.intel = builder.Build();
@@ -76,11 +78,11 @@ std::int64_t DefaultLogYear(const std::string& path) {
         const auto mtime = std::filesystem::last_write_time(path, error);
         if (!error) {
             const auto when = std::chrono::file_clock::to_sys(mtime);
-            return logs::YearOf(duration_cast<seconds>(when.time_since_epoch()).count());
+            return YearOf(duration_cast<seconds>(when.time_since_epoch()).count());
         }
     }
     const auto now = std::chrono::system_clock::now();
-    return logs::YearOf(duration_cast<seconds>(now.time_since_epoch()).count());
+    return YearOf(duration_cast<seconds>(now.time_since_epoch()).count());
 }
 
 }  // namespace

@@ -5,9 +5,9 @@
 
 #include "stormwatch/core/input_stats.h"
 #include "stormwatch/core/text.h"
+#include "stormwatch/core/time.h"
 #include "stormwatch/engine/hunt.h"
 #include "stormwatch/logs/log_sniff.h"
-#include "stormwatch/logs/log_time.h"
 #include "stormwatch/logs/syslog_line.h"
 
 namespace stormwatch::engine::detail {
@@ -59,14 +59,14 @@ Finding NewLogFinding(const intel::Indicator& indicator, const logs::LogLine& pa
         .actor = indicator.actor,
     };
     if (indicator.valid_from) {
-        ref.valid_from = logs::FormatRfc3339(*indicator.valid_from);
+        ref.valid_from = FormatRfc3339(*indicator.valid_from);
     }
     if (indicator.valid_until) {
-        ref.valid_until = logs::FormatRfc3339(*indicator.valid_until);
+        ref.valid_until = FormatRfc3339(*indicator.valid_until);
     }
     finding.indicator = std::move(ref);
     if (parsed.time) {
-        finding.time = logs::FormatRfc3339(*parsed.time, parsed.millis);
+        finding.time = FormatRfc3339(*parsed.time, parsed.millis);
         if (!intel::IsValidAt(indicator, *parsed.time)) {
             finding.severity = OneStepLower(finding.severity);
             finding.title = kLogIocOutsideTitle;
@@ -160,7 +160,7 @@ void HuntLogInput(std::string_view data, const intel::TextMatcher& matcher,
         }
         const logs::LogLine parsed = logs::ParseLogLine(line, year);
         if (parsed.time && !parsed.year_inferred) {
-            year = logs::YearOf(*parsed.time);
+            year = YearOf(*parsed.time);
         }
         if (input.device.empty() && !parsed.host.empty()) {
             input.device = text::SanitiseForOutput(parsed.host);

@@ -13,11 +13,4 @@ std::vector<BuiltinPack> BuiltinIntelPacks() {
     return packs;
 }
 
-Status LoadBuiltinPacks(IndicatorSetBuilder& builder, InputStats& stats) {
-    for (const BuiltinPack& pack : BuiltinIntelPacks()) {
-        STORMWATCH_RETURN_IF_ERROR(builder.LoadText(pack.content, pack.name, stats));
-    }
-    return Status::Ok();
-}
-
 }  // namespace stormwatch::intel

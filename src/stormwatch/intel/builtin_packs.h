@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-// Built-in intel packs: the CSV files of rules/intel/, compiled into the binary
-// (cmake/EmbedFiles.cmake) so a plain `stormwatch hunt` knows the campaign's indicators.
+// Built-in intel packs: the packs of rules/intel/ (a STIX 2.1 bundle generated from the CSV by
+// scripts/csv-to-stix.py), compiled into the binary (cmake/EmbedFiles.cmake) so a plain
+// `stormwatch hunt` knows the campaign's indicators. engine/intel_loader.h loads them, since
+// reading them needs the importers of every format.
 
 #include <string_view>
 #include <vector>
-
-#include "stormwatch/core/input_stats.h"
-#include "stormwatch/core/status.h"
-#include "stormwatch/intel/indicator_set.h"
 
 namespace stormwatch::intel {
 
@@ -20,9 +18,5 @@ struct BuiltinPack {
 
 /// Every built-in pack, in file-name order.
 std::vector<BuiltinPack> BuiltinIntelPacks();
-
-/// Loads every built-in pack into `builder`; rejected rows are counted in `stats`
-/// (there should be none: a unit test checks the shipped packs load clean).
-Status LoadBuiltinPacks(IndicatorSetBuilder& builder, InputStats& stats);
 
 }  // namespace stormwatch::intel

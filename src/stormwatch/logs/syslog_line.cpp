@@ -3,7 +3,7 @@
 
 #include <array>
 
-#include "stormwatch/logs/log_time.h"
+#include "stormwatch/core/time.h"
 
 namespace stormwatch::logs {
 

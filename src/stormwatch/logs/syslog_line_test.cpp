@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "stormwatch/logs/log_time.h"
+#include "stormwatch/core/time.h"
 
 namespace stormwatch::logs {
 namespace {

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "stormwatch/engine/intel_loader.h"
+
+#include <filesystem>
+
+#include "stormwatch/core/text.h"
+#include "stormwatch/intel/builtin_packs.h"
+#include "stormwatch/intel/misp/misp_import.h"
+#include "stormwatch/intel/stix/bundle.h"
+#include "stormwatch/io/input_file.h"
+
+namespace stormwatch::engine {
+
+std::string_view IntelFormatName(IntelFormat format) {
+    switch (format) {
+        case IntelFormat::kText:
+            return "csv-or-list";
+        case IntelFormat::kStix:
+            return "stix";
+        case IntelFormat::kMisp:
+            return "misp";
+        case IntelFormat::kMispFeed:
+            return "misp-feed";
+    }
+    return "csv-or-list";
+}
+
+IntelFormat SniffIntelFormat(std::string_view head) {
+    const std::string_view body = text::Trim(head.substr(0, 64 * 1024));
+    if (body.empty() || (body.front() != '{' && body.front() != '[')) {
+        return IntelFormat::kText;
+    }
+    // MISP is judged by its top-level keys (Event, response, a feed manifest); other JSON is
+    // read as STIX, whose importer names what it finds if that is not a bundle either.
+    return intel::LooksLikeMispJson(head) ? IntelFormat::kMisp : IntelFormat::kStix;
+}
+
+Result<IntelFormat> LoadIntelText(std::string_view text, std::string_view name,
+                                  intel::IndicatorSetBuilder& builder, InputStats& stats) {
+    const IntelFormat format = SniffIntelFormat(text);
+    switch (format) {
+        case IntelFormat::kStix:
+            STORMWATCH_RETURN_IF_ERROR(intel::stix::ImportStixBundle(text, name, builder, stats));
+            break;
+        case IntelFormat::kMisp:
+            STORMWATCH_RETURN_IF_ERROR(intel::ImportMispJson(text, name, builder, stats));
+            break;
+        case IntelFormat::kText:
+        case IntelFormat::kMispFeed:
+            STORMWATCH_RETURN_IF_ERROR(builder.LoadText(text, name, stats));
+            break;
+    }
+    return format;
+}
+
+Result<IntelFormat> LoadIntelPath(const std::string& path, intel::IndicatorSetBuilder& builder,
+                                  InputStats& stats) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        STORMWATCH_RETURN_IF_ERROR(intel::ImportMispFeedDirectory(path, builder, stats));
+        return IntelFormat::kMispFeed;
+    }
+    STORMWATCH_ASSIGN_OR_RETURN(io::InputFile file, io::InputFile::Open(path));
+    if (SniffIntelFormat(file.data()) == IntelFormat::kMisp) {
+        // The file importer also follows a feed manifest to the events beside it.
+        STORMWATCH_RETURN_IF_ERROR(intel::ImportMispFile(path, builder, stats));
+        return IntelFormat::kMisp;
+    }
+    return LoadIntelText(file.data(), path, builder, stats);
+}
+
+Status LoadBuiltinIntel(intel::IndicatorSetBuilder& builder, InputStats& stats) {
+    for (const intel::BuiltinPack& pack : intel::BuiltinIntelPacks()) {
+        STORMWATCH_ASSIGN_OR_RETURN(const IntelFormat format,
+                                    LoadIntelText(pack.content, pack.name, builder, stats));
+        static_cast<void>(format);
+    }
+    return Status::Ok();
+}
+
+}  // namespace stormwatch::engine

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "stormwatch/engine/intel_loader.h"
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "stormwatch/core/time.h"
+
+namespace stormwatch::engine {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kCorpus = fs::path(STORMWATCH_SOURCE_DIR) / ".." / "shared" / "corpus" / "intel";
+
+TEST(IntelLoaderTest, SniffsEveryFormatFromContent) {
+    EXPECT_EQ(SniffIntelFormat("value,type\n192.0.2.1,ipv4\n"), IntelFormat::kText);
+    EXPECT_EQ(SniffIntelFormat("# list\n192.0.2.1\n"), IntelFormat::kText);
+    EXPECT_EQ(SniffIntelFormat(R"({"type": "bundle", "id": "bundle--1", "objects": []})"),
+              IntelFormat::kStix);
+    EXPECT_EQ(SniffIntelFormat(R"({"Event": {"info": "x", "Attribute": []}})"), IntelFormat::kMisp);
+    EXPECT_EQ(SniffIntelFormat(R"({"response": [{"Event": {"info": "x"}}]})"), IntelFormat::kMisp);
+}
+
+TEST(IntelLoaderTest, BuiltInPackLoadsCleanAndKnowsTheCampaign) {
+    intel::IndicatorSetBuilder builder;
+    InputStats stats;
+    ASSERT_TRUE(LoadBuiltinIntel(builder, stats).ok());
+    for (const Rejection& r : stats.kept()) {
+        ADD_FAILURE() << "line " << r.line << ": " << r.detail;
+    }
+    EXPECT_EQ(stats.read(), stats.processed());
+    const auto set = builder.Build();
+    EXPECT_GE(set->size(), 170U);
+
+    const intel::Indicator* ip = set->MatchAddress(*IpAddress::Parse("45.125.67.144"));
+    ASSERT_NE(ip, nullptr);
+    EXPECT_EQ(ip->actor, "Salt Typhoon");
+    EXPECT_EQ(ip->source, "AA25-239A (blocklist published 2025-08-28; S10)");
+    EXPECT_EQ(ip->id.rfind("indicator--", 0), 0U);
+    // AA25-239A rows: observed Aug 2021 - Jun 2025 (rules/intel/README.md).
+    EXPECT_EQ(ip->valid_from, ParseRfc3339("2021-08-01T00:00:00Z"));
+    EXPECT_EQ(ip->valid_until, ParseRfc3339("2025-06-30T23:59:59Z"));
+
+    EXPECT_NE(set->MatchValue(intel::IndicatorType::kAccount, "cisco_tac_admin"), nullptr);
+    EXPECT_NE(set->MatchValue(intel::IndicatorType::kAccount, "cisco_sys_manager"), nullptr);
+    EXPECT_NE(set->MatchDomain("imap.dateupdata.com"), nullptr);
+    EXPECT_NE(set->MatchValue(intel::IndicatorType::kSha256,
+                              "f2bbba1ea0f34b262f158ff31e00d39d89bbc471d04e8fca60a034cabe18e4f4"),
+              nullptr);
+}
+
+TEST(IntelLoaderTest, LoadsRealStixAndMispFilesByContent) {
+    const fs::path stix = kCorpus / "oasis-cti-documentation" / "examples" / "example_json";
+    const fs::path misp = kCorpus / "eset-malware-ioc" / "mozi";
+    if (!fs::exists(stix) || !fs::exists(misp)) {
+        GTEST_SKIP() << "shared corpus not present";
+    }
+    std::size_t stix_files = 0;
+    for (const auto& entry : fs::directory_iterator(stix)) {
+        if (entry.path().extension() != ".json") {
+            continue;
+        }
+        intel::IndicatorSetBuilder builder;
+        InputStats stats;
+        const auto loaded = LoadIntelPath(entry.path().string(), builder, stats);
+        ASSERT_TRUE(loaded.ok()) << entry.path() << ": " << loaded.status().message();
+        EXPECT_EQ(loaded.value(), IntelFormat::kStix) << entry.path();
+        EXPECT_EQ(stats.read(), stats.processed() + stats.rejected()) << entry.path();
+        ++stix_files;
+    }
+    EXPECT_GT(stix_files, 3U);
+    for (const auto& entry : fs::directory_iterator(misp)) {
+        if (entry.path().extension() != ".json") {
+            continue;
+        }
+        intel::IndicatorSetBuilder builder;
+        InputStats stats;
+        const auto loaded = LoadIntelPath(entry.path().string(), builder, stats);
+        ASSERT_TRUE(loaded.ok()) << entry.path() << ": " << loaded.status().message();
+        EXPECT_EQ(loaded.value(), IntelFormat::kMisp) << entry.path();
+        EXPECT_GT(stats.processed(), 0U) << entry.path();
+    }
+}
+
+TEST(IntelLoaderTest, MissingFileNamesThePath) {
+    intel::IndicatorSetBuilder builder;
+    InputStats stats;
+    const auto loaded = LoadIntelPath("/nonexistent/feed.csv", builder, stats);
+    ASSERT_FALSE(loaded.ok());
+    EXPECT_NE(loaded.status().message().find("/nonexistent/feed.csv"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace stormwatch::engine
