@@ -24,6 +24,10 @@ assert str(NAMESPACE) == "cfbe503d-2afe-56c5-84e6-f07e06d0c416"
 
 CREATED = "2025-09-01T00:00:00.000Z"
 ADVISORY_FROM = "2021-08-01T00:00:00Z"
+# Related reporting (Earth Estries, DHS memo, Silent Push) gives no first-seen dates; its
+# infrastructure dates back to 2019-2020, so its window opens then rather than at the pack's
+# creation, which would mark every older sighting as outside the window.
+RELATED_FROM = "2019-01-01T00:00:00Z"
 ADVISORY_UNTIL = "2025-06-30T23:59:59Z"
 ACTOR = "Salt Typhoon"
 # STIX 2.1 appendix A, "High, Medium, Low" scale.
@@ -88,7 +92,7 @@ def main() -> int:
                 "external_references": [{"source_name": row_source}],
                 "indicator_types": ["malicious-activity"],
                 "pattern": pattern_for(kind, value), "pattern_type": "stix",
-                "valid_from": ADVISORY_FROM if row_source.startswith("AA25-239A") else CREATED,
+                "valid_from": ADVISORY_FROM if row_source.startswith("AA25-239A") else RELATED_FROM,
             }
             if row_source.startswith("AA25-239A"):
                 indicator["valid_until"] = ADVISORY_UNTIL

@@ -51,9 +51,9 @@ std::string Window(const intel::Indicator& indicator) {
     if (!indicator.valid_from && !indicator.valid_until) {
         return "";
     }
-    return (indicator.valid_from ? FormatRfc3339(*indicator.valid_from) : std::string("...")) +
-           ".." +
-           (indicator.valid_until ? FormatRfc3339(*indicator.valid_until) : std::string("..."));
+    return (indicator.valid_from ? FormatRfc3339(*indicator.valid_from) : std::string("(open)")) +
+           " .. " +
+           (indicator.valid_until ? FormatRfc3339(*indicator.valid_until) : std::string("(open)"));
 }
 
 /// Builds the set the hunt would use: built-in packs unless disabled, then --intel files.
