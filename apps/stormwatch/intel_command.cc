@@ -160,15 +160,8 @@ Explanation Explain(const intel::IndicatorSet& set, std::string_view value) {
     const bool hex =
         !lower.empty() && lower.find_first_not_of("0123456789abcdef") == std::string::npos;
     if (hex) {
-        static constexpr std::pair<std::size_t, intel::IndicatorType> kHashes[] = {
-            {32, intel::IndicatorType::kMd5},
-            {40, intel::IndicatorType::kSha1},
-            {64, intel::IndicatorType::kSha256},
-            {128, intel::IndicatorType::kSha512}};
-        for (const auto& [length, type] : kHashes) {
-            if (lower.size() == length) {
-                return {set.MatchValue(type, lower), "the same hash"};
-            }
+        if (const auto type = intel::HashTypeForLength(lower.size())) {
+            return {set.MatchValue(*type, lower), "the same hash"};
         }
     }
     if (lower.find('@') != std::string::npos) {

@@ -123,21 +123,6 @@ std::optional<std::string> NormaliseEmail(std::string_view value) {
     return text::ToLower(value.substr(0, at)) + "@" + *domain;
 }
 
-std::optional<IndicatorType> HashTypeForLength(std::size_t length) {
-    switch (length) {
-        case 32:
-            return IndicatorType::kMd5;
-        case 40:
-            return IndicatorType::kSha1;
-        case 64:
-            return IndicatorType::kSha256;
-        case 128:
-            return IndicatorType::kSha512;
-        default:
-            return std::nullopt;
-    }
-}
-
 // A normalised value in its compact form: addresses as integers, everything else as text.
 struct Parsed {
     IndicatorType type = IndicatorType::kIpv4;
@@ -702,6 +687,21 @@ struct FamilyIndex {
 };
 
 }  // namespace
+
+std::optional<IndicatorType> HashTypeForLength(std::size_t length) {
+    switch (length) {
+        case 32:
+            return IndicatorType::kMd5;
+        case 40:
+            return IndicatorType::kSha1;
+        case 64:
+            return IndicatorType::kSha256;
+        case 128:
+            return IndicatorType::kSha512;
+        default:
+            return std::nullopt;
+    }
+}
 
 // ---- Builder staging and the compiled tables ---------------------------------------------
 

@@ -43,6 +43,10 @@ enum class IndicatorType : std::uint8_t {
 
 std::string_view IndicatorTypeName(IndicatorType type);
 
+/// The hash type of a hex digest of `length` characters (32 MD5, 40 SHA-1, 64 SHA-256,
+/// 128 SHA-512); nullopt for any other length.
+std::optional<IndicatorType> HashTypeForLength(std::size_t length);
+
 struct Indicator {
     std::string value;  ///< normalised text (addresses canonical, domains lower case)
     IndicatorType type = IndicatorType::kIpv4;

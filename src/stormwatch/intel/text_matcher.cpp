@@ -50,21 +50,6 @@ std::uint8_t ClassOf(std::string_view s) {
     return mask;
 }
 
-std::optional<IndicatorType> HashType(std::size_t length) {
-    switch (length) {
-        case 32:
-            return IndicatorType::kMd5;
-        case 40:
-            return IndicatorType::kSha1;
-        case 64:
-            return IndicatorType::kSha256;
-        case 128:
-            return IndicatorType::kSha512;
-        default:
-            return std::nullopt;
-    }
-}
-
 // Strict dotted quad as IpAddress::Parse reads it (no leading zeros), digits and dots only.
 std::optional<std::uint32_t> ParseIpv4(std::string_view s) {
     std::uint32_t value = 0;
@@ -127,7 +112,7 @@ public:
             }
             // Plain words (letters, digits, dashes) are no indicator unless they are a hash.
             if ((mask & (kDot | kColon | kAt)) == 0) {
-                if ((mask & ~kHexOnly) == 0 && HashType(i - start)) {
+                if ((mask & ~kHexOnly) == 0 && HashTypeForLength(i - start)) {
                     Hash(start, i - start);
                 }
                 continue;
@@ -148,7 +133,7 @@ private:
     }
 
     void Hash(std::size_t offset, std::size_t length) {
-        const auto type = HashType(length);
+        const auto type = HashTypeForLength(length);
         if (type && set_.HasType(*type)) {
             Emit(offset, length, set_.MatchValue(*type, text_.substr(offset, length)));
         }
@@ -273,7 +258,7 @@ private:
             return;
         }
         if ((mask & kDot) == 0) {
-            if ((mask & ~kHexOnly) == 0 && HashType(piece.size())) {
+            if ((mask & ~kHexOnly) == 0 && HashTypeForLength(piece.size())) {
                 Hash(start, piece.size());
             }
             return;
