@@ -280,11 +280,24 @@ struct Transfer {
     SourceRef ref;
 };
 
+/// A SourceRef that does not own its text: a view of the input buffer or of
+/// parse::ConfigTree::owned_text, which outlive the model while detectors run. Used where a
+/// config yields so many elements that one string per element would dominate the parse.
+struct SourceView {
+    std::uint32_t line = 0;
+    std::string_view text;
+};
+
+inline SourceView View(const SourceRef& ref) {
+    return SourceView{.line = ref.line, .text = ref.text};
+}
+
 /// Every literal IPv4/IPv6 address or prefix found anywhere in the config, with its line:
-/// the input of indicator matching, so that no line type escapes it.
+/// the input of indicator matching, so that no line type escapes it. A large config has
+/// hundreds of thousands, hence a SourceView.
 struct AddressMention {
     IpPrefix prefix;
-    SourceRef ref;
+    SourceView ref;
 };
 
 struct DeviceModel {

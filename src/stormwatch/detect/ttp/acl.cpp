@@ -35,19 +35,20 @@ bool IsActorFavourite(std::string_view acl) {
 
 /// The line that wrote `prefix` in the entry starting at `entry`: the entry's own line for
 /// one-line ACLs, a later `source-address` line inside a Junos term.
-const model::SourceRef* PrefixLine(const model::DeviceModel& model, const model::SourceRef& entry,
-                                   const IpPrefix& prefix) {
-    const model::SourceRef* best = &entry;
+model::SourceView PrefixLine(const model::DeviceModel& model, const model::SourceRef& entry,
+                             const IpPrefix& prefix) {
+    const model::SourceView own = model::View(entry);
+    const model::SourceView* best = &own;
     for (const model::AddressMention& mention : model.addresses) {
         if (mention.ref.line == entry.line && mention.prefix == prefix) {
-            return &entry;
+            return own;
         }
         if (mention.ref.line > entry.line && mention.prefix == prefix &&
-            (best == &entry || mention.ref.line < best->line)) {
+            (best == &own || mention.ref.line < best->line)) {
             best = &mention.ref;
         }
     }
-    return best;
+    return *best;
 }
 
 }  // namespace

@@ -13,7 +13,7 @@ namespace stormwatch::detect::ttp {
 
 /// One indicator that a specific rule reports at one config line.
 struct IocHit {
-    const model::SourceRef* ref = nullptr;
+    model::SourceView ref;  // views the model, which outlives the hits
     const intel::Indicator* indicator = nullptr;
 };
 using IocHits = std::vector<IocHit>;

@@ -2,6 +2,9 @@
 // Rules about far ends: tunnels, mirrors, SNMP and syslog hosts, routes, transfers, and the
 // indicator catch-all.
 
+#include <deque>
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "stormwatch/detect/ttp/ttp_test_util.h"
@@ -252,8 +255,12 @@ TEST(TtpIndicatorTest, NtpAndCatchAllDoNotRepeatSpecificRules) {
     deny.sources.push_back(Prefix("45.61.133.77"));
     acl.entries.push_back(deny);
     model.acls.push_back(acl);
-    const auto mention = [](std::string_view prefix, std::uint32_t line, std::string text) {
-        return model::AddressMention{.prefix = Prefix(prefix), .ref = Ref(line, std::move(text))};
+    // Mentions view their text (the input, in a real parse): keep it alive past the rules.
+    std::deque<std::string> texts;
+    const auto mention = [&texts](std::string_view prefix, std::uint32_t line, std::string text) {
+        return model::AddressMention{
+            .prefix = Prefix(prefix),
+            .ref = {.line = line, .text = texts.emplace_back(std::move(text))}};
     };
     model.addresses = {mention("45.61.133.77", 1, "ntp server 45.61.133.77"),
                        mention("192.0.2.123", 2, "ntp server 192.0.2.123"),

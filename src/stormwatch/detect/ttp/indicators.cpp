@@ -12,14 +12,14 @@ namespace stormwatch::detect::ttp {
 
 void AddHostHit(const model::HostRef& host, const intel::IndicatorSet& intel, IocHits& hits) {
     if (const intel::Indicator* indicator = HostIndicator(host, intel)) {
-        hits.push_back({&host.ref, indicator});
+        hits.push_back({model::View(host.ref), indicator});
     }
 }
 
 void EmitHits(const IocHits& hits, const Context& context, const DetectorDef& def,
               std::vector<Finding>& out) {
     for (const IocHit& hit : hits) {
-        Finding finding = NewFinding(def, context, *hit.ref);
+        Finding finding = NewFinding(def, context, hit.ref);
         AttachIndicator(finding, *hit.indicator);
         out.push_back(std::move(finding));
     }
@@ -65,7 +65,7 @@ void AddressIoc(const model::DeviceModel& model, const Context& context, const D
     std::set<Key> reported;
     const auto mark = [&reported](const IocHits& hits) {
         for (const IocHit& hit : hits) {
-            reported.emplace(hit.ref->line, hit.indicator);
+            reported.emplace(hit.ref.line, hit.indicator);
         }
     };
     const intel::IndicatorSet& intel = context.intel;

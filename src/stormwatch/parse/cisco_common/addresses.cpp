@@ -103,11 +103,8 @@ bool NextCandidate(std::string_view text, std::size_t& pos, Candidate& out) {
 
 void Add(std::vector<model::AddressMention>& out, const IpPrefix& prefix, std::string_view text,
          std::uint32_t line) {
-    model::AddressMention mention;
-    mention.prefix = prefix;
-    mention.ref.line = line;
-    mention.ref.text = std::string(text);
-    out.push_back(std::move(mention));
+    // A view, not a copy: `text` is the tree's line, which outlives the model.
+    out.push_back(model::AddressMention{.prefix = prefix, .ref = {.line = line, .text = text}});
 }
 
 // A prefix whose address has host bits set is an interface address (`192.0.2.1/24`,

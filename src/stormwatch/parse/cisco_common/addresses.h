@@ -25,7 +25,8 @@ std::optional<IpAddress> ParseV4(std::string_view text);
 /// followed by a netmask or wildcard becomes one prefix and the mask is not reported on its
 /// own; an address with host bits set under a netmask (an interface address) is reported as
 /// the host. `acl_context` makes the ambiguous masks 0.0.0.0 and 255.255.255.255 read as
-/// wildcards (host, any) rather than netmasks.
+/// wildcards (host, any) rather than netmasks. The mentions view `text`, which must outlive
+/// them (a ConfigTree line: the input buffer or the tree's owned_text).
 void ExtractAddresses(std::string_view text, std::uint32_t line, bool acl_context,
                       std::vector<model::AddressMention>& out);
 

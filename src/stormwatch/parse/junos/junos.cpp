@@ -406,7 +406,7 @@ int SniffCurly(std::string_view head) {
 void ParseCurlyDialect(std::string_view text, ConfigTree& tree, model::DeviceModel& out,
                        InputStats& stats) {
     out.dialect = model::Dialect::kJunos;
-    ModelBuilder builder(out);
+    ModelBuilder builder(out, tree.owned_text);
     ParseCurly(text, tree, &builder, stats);
     builder.Finish();
 }

@@ -226,6 +226,8 @@ model::HostRef ModelBuilder::Host(std::string_view text, std::uint32_t line,
 }
 
 void ModelBuilder::AddAddresses(Path path, std::uint32_t line, std::string_view rendered) {
+    // Rendered once per statement, on its first address, into storage that outlives the model.
+    std::string_view text;
     for (const auto raw : path) {
         std::string_view t = Unquote(raw);
         if (const auto host = UrlHost(t); !host.empty()) {
@@ -239,7 +241,11 @@ void ModelBuilder::AddAddresses(Path path, std::uint32_t line, std::string_view 
                 (text::StartsWith(t, "255.") || text::StartsWith(t, "0."))) {
                 continue;  // a netmask or wildcard, not an address
             }
-            out_.addresses.push_back({*prefix, Ref(line, rendered)});
+            if (text.empty()) {
+                const std::array<std::string_view, 2> parts{"set", rendered};
+                text = mention_texts_.Join(parts);
+            }
+            out_.addresses.push_back({*prefix, {.line = line, .text = text}});
         }
     }
 }

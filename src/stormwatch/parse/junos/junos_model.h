@@ -48,7 +48,9 @@ private:
 /// Maps statement paths onto a DeviceModel. Not thread-safe; one per parse.
 class ModelBuilder {
 public:
-    explicit ModelBuilder(model::DeviceModel& out) : out_(out) {}
+    /// `storage` (a ConfigTree's owned_text) keeps the texts that address mentions view.
+    ModelBuilder(model::DeviceModel& out, std::deque<std::string>& storage)
+        : out_(out), mention_texts_(storage) {}
 
     /// Applies an active statement. `rendered` is the path in `set` form without `set `.
     /// Returns true when the statement fed the model (other than as an address mention).
@@ -100,6 +102,7 @@ private:
                                std::string_view rendered);
 
     model::DeviceModel& out_;
+    StringArena mention_texts_;  // `set `-form texts of statements with address mentions
     bool hostname_from_group_ = false;
     std::string key_;  // scratch for composite index keys
     Index interfaces_, acls_, entries_, users_, aaa_servers_, communities_, syslog_hosts_,

@@ -98,7 +98,7 @@ void ParseSetDialect(std::string_view text, ConfigTree& tree, model::DeviceModel
     auto path_of = [&](const Statement& s) {
         return std::span<const std::string_view>(tokens.data() + s.begin, s.end - s.begin);
     };
-    ModelBuilder builder(out);
+    ModelBuilder builder(out, tree.owned_text);
     for (std::size_t i = 0; i < statements.size(); ++i) {
         const Statement& s = statements[i];
         const auto path = path_of(s);
