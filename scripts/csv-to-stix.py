@@ -89,7 +89,10 @@ def main() -> int:
                 "type": "indicator", "spec_version": "2.1", "id": sid("indicator", value),
                 "created": CREATED, "modified": CREATED, "created_by_ref": producer,
                 "name": value, "description": row_source,
-                "external_references": [{"source_name": row_source}],
+                # STIX requires a description, url or external_id beside source_name.
+                "external_references": [{"source_name": row_source,
+                                         "description": "public reporting; provenance in "
+                                                        "rules/intel/README.md"}],
                 "indicator_types": ["malicious-activity"],
                 "pattern": pattern_for(kind, value), "pattern_type": "stix",
                 "valid_from": ADVISORY_FROM if row_source.startswith("AA25-239A") else RELATED_FROM,

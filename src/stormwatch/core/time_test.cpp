@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/core/time.h"
 
-#include <cstdio>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -72,8 +72,11 @@ TEST(TimeTest, RoundTripsEveryDayOfSomeYears) {
                 if (!t) {
                     continue;
                 }
-                char want[32];
-                std::snprintf(want, sizeof want, "%04d-%02d-%02dT12:00:00Z", year, month, day);
+                const auto two = [](int v) {
+                    return (v < 10 ? "0" : "") + std::to_string(v);
+                };
+                const std::string want =
+                    std::to_string(year) + "-" + two(month) + "-" + two(day) + "T12:00:00Z";
                 EXPECT_EQ(FormatRfc3339(*t), want);
                 EXPECT_EQ(YearOf(*t), year);
             }
