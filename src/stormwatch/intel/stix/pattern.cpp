@@ -372,75 +372,47 @@ private:
         return true;
     }
 
-    bool ParseObsFollowedBy(ObsNode& out) {
-        if (!Enter()) {
+    /// `operand (KEYWORD operand)*`: one node of `kind` holding the operands, or the lone
+    /// operand itself when the keyword does not follow it.
+    template <typename Node>
+    bool ParseJoined(Node& out, std::string_view keyword, NodeKind kind,
+                     bool (Parser::*operand)(Node&)) {
+        Node first;
+        if (!(this->*operand)(first)) {
             return false;
         }
-        ObsNode first;
-        if (!ParseObsOr(first)) {
-            return false;
-        }
-        if (!IsKeyword(Peek(), "FOLLOWEDBY")) {
+        if (!IsKeyword(Peek(), keyword)) {
             out = std::move(first);
-            --depth_;
             return true;
         }
-        out.kind = NodeKind::kFollowedBy;
+        out.kind = kind;
         out.children.push_back(std::move(first));
-        while (IsKeyword(Peek(), "FOLLOWEDBY")) {
+        while (IsKeyword(Peek(), keyword)) {
             Next();
-            ObsNode next;
-            if (!ParseObsOr(next)) {
+            Node next;
+            if (!(this->*operand)(next)) {
                 return false;
             }
             out.children.push_back(std::move(next));
+        }
+        return true;
+    }
+
+    bool ParseObsFollowedBy(ObsNode& out) {
+        if (!Enter() ||
+            !ParseJoined(out, "FOLLOWEDBY", NodeKind::kFollowedBy, &Parser::ParseObsOr)) {
+            return false;
         }
         --depth_;
         return true;
     }
 
     bool ParseObsOr(ObsNode& out) {
-        ObsNode first;
-        if (!ParseObsAnd(first)) {
-            return false;
-        }
-        if (!IsKeyword(Peek(), "OR")) {
-            out = std::move(first);
-            return true;
-        }
-        out.kind = NodeKind::kOr;
-        out.children.push_back(std::move(first));
-        while (IsKeyword(Peek(), "OR")) {
-            Next();
-            ObsNode next;
-            if (!ParseObsAnd(next)) {
-                return false;
-            }
-            out.children.push_back(std::move(next));
-        }
-        return true;
+        return ParseJoined(out, "OR", NodeKind::kOr, &Parser::ParseObsAnd);
     }
 
     bool ParseObsAnd(ObsNode& out) {
-        ObsNode first;
-        if (!ParseObsQualified(first)) {
-            return false;
-        }
-        if (!IsKeyword(Peek(), "AND")) {
-            out = std::move(first);
-            return true;
-        }
-        out.kind = NodeKind::kAnd;
-        out.children.push_back(std::move(first));
-        while (IsKeyword(Peek(), "AND")) {
-            Next();
-            ObsNode next;
-            if (!ParseObsQualified(next)) {
-                return false;
-            }
-            out.children.push_back(std::move(next));
-        }
-        return true;
+        return ParseJoined(out, "AND", NodeKind::kAnd, &Parser::ParseObsQualified);
     }
 
     bool ParseObsQualified(ObsNode& out) {
@@ -511,47 +483,11 @@ private:
     }
 
     bool ParseCompOr(CompNode& out) {
-        CompNode first;
-        if (!ParseCompAnd(first)) {
-            return false;
-        }
-        if (!IsKeyword(Peek(), "OR")) {
-            out = std::move(first);
-            return true;
-        }
-        out.kind = NodeKind::kOr;
-        out.children.push_back(std::move(first));
-        while (IsKeyword(Peek(), "OR")) {
-            Next();
-            CompNode next;
-            if (!ParseCompAnd(next)) {
-                return false;
-            }
-            out.children.push_back(std::move(next));
-        }
-        return true;
+        return ParseJoined(out, "OR", NodeKind::kOr, &Parser::ParseCompAnd);
     }
 
     bool ParseCompAnd(CompNode& out) {
-        CompNode first;
-        if (!ParsePropTest(first)) {
-            return false;
-        }
-        if (!IsKeyword(Peek(), "AND")) {
-            out = std::move(first);
-            return true;
-        }
-        out.kind = NodeKind::kAnd;
-        out.children.push_back(std::move(first));
-        while (IsKeyword(Peek(), "AND")) {
-            Next();
-            CompNode next;
-            if (!ParsePropTest(next)) {
-                return false;
-            }
-            out.children.push_back(std::move(next));
-        }
-        return true;
+        return ParseJoined(out, "AND", NodeKind::kAnd, &Parser::ParsePropTest);
     }
 
     bool ParsePropTest(CompNode& out) {
