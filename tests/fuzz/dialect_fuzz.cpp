@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text(reinterpret_cast<const char*>(data), size);
 
     // Sniffing reads only the head, but must not crash on any of it either.
-    const int score = dialect.sniff(text.substr(0, 64 * 1024));
+    const int score = stormwatch::parse::SniffScore(dialect, text.substr(0, 64 * 1024));
     if (score < 0 || score > 100) {
         stormwatch::fuzz::Fail("sniff score outside 0..100");
     }

@@ -55,11 +55,10 @@ void HuntConfigInput(std::string_view data, const policy::SitePolicy& policy,
     const parse::SniffResult sniff = parse::SniffDialect(head);
     if (sniff.dialect == nullptr) {
         input.kind = "rejected";
-        const std::string_view vendor = parse::SniffUnsupportedVendor(head);
-        if (!vendor.empty()) {
+        if (!sniff.unsupported_vendor.empty()) {
             input.stats.RejectInput(
                 RejectReason::kUnsupportedDialect,
-                std::string(vendor) + " configuration: not parsed by this build");
+                std::string(sniff.unsupported_vendor) + " configuration: not parsed by this build");
         } else {
             input.stats.RejectInput(RejectReason::kNotAConfig,
                                     "no supported configuration dialect recognised");

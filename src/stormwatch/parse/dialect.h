@@ -13,12 +13,20 @@
 
 namespace stormwatch::parse {
 
+class HeadMarkers;
+
+/// What a sniffer sees: the head of an input (its first 64 KiB) and the markers found in it.
+struct SniffInput {
+    std::string_view head;
+    const HeadMarkers& markers;
+};
+
 struct DialectInfo {
     model::Dialect dialect;
     std::string_view name;     ///< stable id, as DialectName()
     std::string_view summary;  ///< one line for `stormwatch formats`
-    /// Confidence 0..100 that `head` (the first 64 KiB of an input) is this dialect.
-    int (*sniff)(std::string_view head);
+    /// Confidence 0..100 that the input is this dialect.
+    int (*sniff)(const SniffInput& input);
     /// Parses the whole text into `tree` (kept for the pattern rules, which match its node
     /// texts) and `out`. Every line is counted in `stats` (read, then processed or rejected;
     /// processed lines the model does not use are unrecognised). Never fails: a config that
@@ -31,13 +39,19 @@ struct DialectInfo {
 /// Every dialect this build parses.
 std::span<const DialectInfo> Dialects();
 
+/// `dialect`'s confidence that `head` is its dialect (one marker scan, then its sniffer).
+int SniffScore(const DialectInfo& dialect, std::string_view head);
+
 /// Vendors whose configs are recognised but not parsed (ASA, PAN-OS, FortiOS, ...): returns
-/// the vendor's name when `head` looks like one of them, else an empty view.
+/// the vendor's name when the head looks like one of them, else an empty view.
+std::string_view SniffUnsupportedVendor(const HeadMarkers& markers);
 std::string_view SniffUnsupportedVendor(std::string_view head);
 
 struct SniffResult {
     const DialectInfo* dialect = nullptr;  ///< null when nothing scored high enough
     int score = 0;
+    /// With no dialect: the unsupported vendor the head looks like, if any.
+    std::string_view unsupported_vendor;
 };
 
 /// Picks the best-scoring dialect for `head`; null below the acceptance threshold (30).

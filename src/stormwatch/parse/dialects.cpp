@@ -5,6 +5,7 @@
 #include "stormwatch/parse/cisco_ios/cisco_ios.h"
 #include "stormwatch/parse/cisco_nxos/cisco_nxos.h"
 #include "stormwatch/parse/dialect.h"
+#include "stormwatch/parse/sniff_markers.h"
 
 namespace stormwatch::parse {
 
@@ -18,23 +19,6 @@ namespace {
 // Below this a dialect's score is a guess, and a guessed dialect gives misleading findings.
 constexpr int kAcceptScore = 30;
 
-bool Has(std::string_view head, std::string_view s) {
-    return head.find(s) != std::string_view::npos;
-}
-
-bool HasLineStart(std::string_view head, std::string_view prefix) {
-    if (head.substr(0, prefix.size()) == prefix) {
-        return true;
-    }
-    std::size_t pos = 0;
-    while ((pos = head.find(prefix, pos + 1)) != std::string_view::npos) {
-        if (head[pos - 1] == '\n') {
-            return true;
-        }
-    }
-    return false;
-}
-
 }  // namespace
 
 std::span<const DialectInfo> Dialects() {
@@ -47,65 +31,71 @@ std::span<const DialectInfo> Dialects() {
     return kAll;
 }
 
-std::string_view SniffUnsupportedVendor(std::string_view head) {
-    if (HasLineStart(head, "ASA Version ")) {
+std::string_view SniffUnsupportedVendor(const HeadMarkers& m) {
+    if (m.Line("ASA Version ")) {
         return "cisco-asa";
     }
-    if (HasLineStart(head, "PIX Version ") || HasLineStart(head, "FWSM Version ")) {
+    if (m.Line("PIX Version ") || m.Line("FWSM Version ")) {
         return "cisco-pix";
     }
-    if (HasLineStart(head, "config system global") || HasLineStart(head, "#config-version=")) {
+    if (m.Line("config system global") || m.Line("#config-version=")) {
         return "fortios";
     }
-    if ((Has(head, "<config version=") && Has(head, "<devices>")) ||
-        HasLineStart(head, "set deviceconfig ")) {
+    if ((m.Has("<config version=") && m.Has("<devices>")) || m.Line("set deviceconfig ")) {
         return "panos";
     }
-    if (HasLineStart(head, "#TMSH-VERSION") || HasLineStart(head, "ltm virtual ") ||
-        HasLineStart(head, "sys global-settings") || HasLineStart(head, "ltm pool ")) {
+    if (m.Line("#TMSH-VERSION") || m.Line("ltm virtual ") || m.Line("sys global-settings") ||
+        m.Line("ltm pool ")) {
         return "f5-bigip";
     }
-    if (Has(head, "# Language version:") ||
-        (HasLineStart(head, "set static-route ") && HasLineStart(head, "set interface "))) {
+    if (m.Has("# Language version:") || (m.Line("set static-route ") && m.Line("set interface "))) {
         return "checkpoint-gaia";
     }
-    if (Has(head, "# TiMOS-") || HasLineStart(head, "exit all")) {
+    if (m.Has("# TiMOS-") || m.Line("exit all")) {
         return "nokia-sros";
     }
-    if (Has(head, "Comware")) {
+    if (m.Has("Comware")) {
         return "hpe-comware";
     }
-    if ((HasLineStart(head, "sysname ") || HasLineStart(head, " sysname ")) &&
-        HasLineStart(head, "#")) {
-        return Has(head, "Release") ? "hpe-comware" : "huawei-vrp";
+    if ((m.Line("sysname ") || m.Line(" sysname ")) && m.Line("#")) {
+        return m.Has("Release") ? "hpe-comware" : "huawei-vrp";
     }
-    if (Has(head, "by RouterOS") || HasLineStart(head, "/ip address") ||
-        HasLineStart(head, "/interface ")) {
+    if (m.Has("by RouterOS") || m.Line("/ip address") || m.Line("/interface ")) {
         return "mikrotik-routeros";
     }
-    if (HasLineStart(head, "frr version") || HasLineStart(head, "frr defaults")) {
+    if (m.Line("frr version") || m.Line("frr defaults")) {
         return "frr";
     }
-    if (HasLineStart(head, "net add ") ||
-        (HasLineStart(head, "auto lo") && HasLineStart(head, "iface lo"))) {
+    if (m.Line("net add ") || (m.Line("auto lo") && m.Line("iface lo"))) {
         return "cumulus";
     }
-    if (Has(head, "Configuration Editor; Created on release")) {
+    if (m.Has("Configuration Editor; Created on release")) {
         return "hpe-procurve";
     }
-    if (Has(head, "\"DEVICE_METADATA\"")) {
+    if (m.Has("\"DEVICE_METADATA\"")) {
         return "sonic";
     }
-    if (HasLineStart(head, "slb server ") || HasLineStart(head, "slb virtual-server ")) {
+    if (m.Line("slb server ") || m.Line("slb virtual-server ")) {
         return "a10";
     }
     return {};
 }
 
+std::string_view SniffUnsupportedVendor(std::string_view head) {
+    return SniffUnsupportedVendor(HeadMarkers::Scan(head));
+}
+
+int SniffScore(const DialectInfo& dialect, std::string_view head) {
+    const HeadMarkers markers = HeadMarkers::Scan(head);
+    return dialect.sniff(SniffInput{.head = head, .markers = markers});
+}
+
 SniffResult SniffDialect(std::string_view head) {
+    const HeadMarkers markers = HeadMarkers::Scan(head);
+    const SniffInput input{.head = head, .markers = markers};
     SniffResult best;
     for (const DialectInfo& info : Dialects()) {
-        const int score = info.sniff(head);
+        const int score = info.sniff(input);
         if (score > best.score) {
             best.score = score;
             best.dialect = &info;
@@ -113,6 +103,7 @@ SniffResult SniffDialect(std::string_view head) {
     }
     if (best.score < kAcceptScore) {
         best.dialect = nullptr;
+        best.unsupported_vendor = SniffUnsupportedVendor(markers);
     }
     return best;
 }

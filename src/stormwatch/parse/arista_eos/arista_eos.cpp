@@ -14,8 +14,8 @@ namespace {
 using cisco::IosLikeParse;
 using cisco::Tokens;
 
-int Sniff(std::string_view head) {
-    return cisco::ScoreIosLike(head).eos;
+int Sniff(const SniffInput& input) {
+    return cisco::ScoreIosLike(input).eos;
 }
 
 // True when the block holds `no shutdown` at any depth (EOS management services default to

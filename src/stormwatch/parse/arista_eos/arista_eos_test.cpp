@@ -100,9 +100,9 @@ end
 )";
 
 TEST(AristaEosTest, Sniffs) {
-    EXPECT_GE(kAristaEos.sniff(kConfig), 80);
-    EXPECT_GT(kAristaEos.sniff(kConfig), kCiscoIos.sniff(kConfig));
-    EXPECT_GT(kAristaEos.sniff(kConfig), kCiscoNxos.sniff(kConfig));
+    EXPECT_GE(SniffScore(kAristaEos, kConfig), 80);
+    EXPECT_GT(SniffScore(kAristaEos, kConfig), SniffScore(kCiscoIos, kConfig));
+    EXPECT_GT(SniffScore(kAristaEos, kConfig), SniffScore(kCiscoNxos, kConfig));
 }
 
 TEST(AristaEosTest, Model) {

@@ -6,13 +6,10 @@
 
 #include "stormwatch/core/text.h"
 #include "stormwatch/parse/dialect.h"
+#include "stormwatch/parse/sniff_markers.h"
 
 namespace stormwatch::parse::cisco {
 namespace {
-
-bool Has(std::string_view head, std::string_view s) {
-    return head.find(s) != std::string_view::npos;
-}
 
 // The value of the first top-level `version X` line, or empty.
 std::string_view VersionValue(std::string_view head) {
@@ -79,22 +76,11 @@ int FirstIndent(std::string_view head) {
 
 }  // namespace
 
-bool HasLine(std::string_view head, std::string_view prefix) {
-    if (text::StartsWith(head, prefix)) {
-        return true;
-    }
-    std::size_t pos = 0;
-    while ((pos = head.find(prefix, pos + 1)) != std::string_view::npos) {
-        if (head[pos - 1] == '\n') {
-            return true;
-        }
-    }
-    return false;
-}
-
-IosLikeScores ScoreIosLike(std::string_view head) {
+IosLikeScores ScoreIosLike(const SniffInput& input) {
+    const std::string_view head = input.head;
+    const HeadMarkers& m = input.markers;
     IosLikeScores s;
-    if (!SniffUnsupportedVendor(head).empty()) {
+    if (!SniffUnsupportedVendor(m).empty()) {
         s.unsupported = true;
         return s;
     }
@@ -105,99 +91,99 @@ IosLikeScores ScoreIosLike(std::string_view head) {
         return s;
     }
     // IOS / IOS XE.
-    const std::string_view version = VersionValue(head);
+    const std::string_view version = m.Line("version ") ? VersionValue(head) : std::string_view{};
     const int major = Major(version);
-    const bool nxos_version = Has(version, "(") || Has(head, "Bios:version");
+    const bool nxos_version = version.find('(') != std::string_view::npos || m.Has("Bios:version");
     if (major >= 11 && major <= 17 && !nxos_version) {
         s.ios += 35;
     }
-    if (Has(head, "service timestamps")) {
+    if (m.Has("service timestamps")) {
         s.ios += 25;
     }
-    if (Has(head, "boot-start-marker")) {
+    if (m.Has("boot-start-marker")) {
         s.ios += 30;
     }
-    if (Has(head, "Building configuration")) {
+    if (m.Has("Building configuration")) {
         s.ios += 10;
     }
-    if (Has(head, "Current configuration :")) {
+    if (m.Has("Current configuration :")) {
         s.ios += 10;
     }
-    if (HasLine(head, "line vty ")) {
+    if (m.Line("line vty ")) {
         s.ios += 15;
     }
-    if (HasLine(head, "line con 0")) {
+    if (m.Line("line con 0")) {
         s.ios += 10;
     }
-    if (HasLine(head, "ip classless") || HasLine(head, "ip cef") ||
-        HasLine(head, "no ip domain-lookup") || HasLine(head, "ip subnet-zero") ||
-        HasLine(head, "no ip domain lookup")) {
+    if (m.Line("ip classless") || m.Line("ip cef") || m.Line("no ip domain-lookup") ||
+        m.Line("ip subnet-zero") || m.Line("no ip domain lookup")) {
         s.ios += 10;
     }
-    if (HasLine(head, "interface GigabitEthernet") || HasLine(head, "interface FastEthernet") ||
-        HasLine(head, "interface Serial")) {
+    if (m.Line("interface GigabitEthernet") || m.Line("interface FastEthernet") ||
+        m.Line("interface Serial")) {
         s.ios += 10;
     }
-    if (HasLine(head, "access-list ")) {
+    if (m.Line("access-list ")) {
         s.ios += 10;
     }
     // Baseline: anything that reads like an indented Cisco-style config gets audited as IOS.
-    if ((HasLine(head, "interface ") && Has(head, " ip address ")) || HasLine(head, "hostname ") ||
-        HasLine(head, "ip access-list extended ") || HasLine(head, "ip access-list standard ") ||
-        (HasLine(head, "!") && FirstIndent(head) == 1)) {
+    if ((m.Line("interface ") && m.Has(" ip address ")) || m.Line("hostname ") ||
+        m.Line("ip access-list extended ") || m.Line("ip access-list standard ") ||
+        (m.Line("!") && FirstIndent(head) == 1)) {
         s.ios += 30;
     }
 
     // NX-OS.
-    if (Has(head, "!Command: show running-config") || Has(head, "!Command: show startup")) {
+    if (m.Has("!Command: show running-config") || m.Has("!Command: show startup")) {
         s.nxos += 40;
     }
-    if (HasLine(head, "feature ")) {
+    if (m.Line("feature ")) {
         s.nxos += 45;
     }
-    if (HasLine(head, "vrf context ")) {
+    if (m.Line("vrf context ")) {
         s.nxos += 25;
     }
     if (nxos_version && major >= 4 && major <= 10) {
         s.nxos += 30;
     }
-    if (HasLine(head, "switchname ") || HasLine(head, "boot nxos ") ||
-        HasLine(head, "copp profile") || Has(head, "use-vrf management")) {
+    if (m.Line("switchname ") || m.Line("boot nxos ") || m.Line("copp profile") ||
+        m.Has("use-vrf management")) {
         s.nxos += 25;
     }
-    if (HasLine(head, "interface mgmt0")) {
+    if (m.Line("interface mgmt0")) {
         s.nxos += 25;
     }
-    ScoreEthernetNames(head, s.nxos, s.eos);
+    if (m.Line("interface Ethernet")) {
+        ScoreEthernetNames(head, s.nxos, s.eos);
+    }
 
     // EOS.
-    if (Has(head, "! device:") && Has(head, "EOS-")) {
+    if (m.Has("! device:") && m.Has("EOS-")) {
         s.eos += 50;
     }
-    if (Has(head, "! Command: show running-config") || Has(head, "! Command: show startup")) {
+    if (m.Has("! Command: show running-config") || m.Has("! Command: show startup")) {
         s.eos += 20;
     }
-    if (HasLine(head, "transceiver qsfp default-mode") ||
-        HasLine(head, "management api http-commands") || HasLine(head, "daemon TerminAttr") ||
-        HasLine(head, "service routing protocols model") || HasLine(head, "vrf instance ") ||
-        Has(head, "eos.swi") || Has(head, "EOS.swi")) {
+    if (m.Line("transceiver qsfp default-mode") || m.Line("management api http-commands") ||
+        m.Line("daemon TerminAttr") || m.Line("service routing protocols model") ||
+        m.Line("vrf instance ") || m.Has("eos.swi") || m.Has("EOS.swi")) {
         s.eos += 45;
     }
-    if (Has(head, "secret sha512 ")) {
+    if (m.Has("secret sha512 ")) {
         s.eos += 20;
     }
-    if (HasLine(head, "interface Management1") || HasLine(head, "management ssh")) {
+    if (m.Line("interface Management1") || m.Line("management ssh")) {
         s.eos += 20;
     }
 
     // RANCID's header names the platform outright.
-    if (Has(head, "!RANCID-CONTENT-TYPE: cisco-nx")) {
+    if (m.Has("!RANCID-CONTENT-TYPE: cisco-nx")) {
         s.nxos += 60;
-    } else if (Has(head, "!RANCID-CONTENT-TYPE: arista")) {
+    } else if (m.Has("!RANCID-CONTENT-TYPE: arista")) {
         s.eos += 60;
-    } else if (Has(head, "!RANCID-CONTENT-TYPE: cisco-xr")) {
+    } else if (m.Has("!RANCID-CONTENT-TYPE: cisco-xr")) {
         s.xr += 60;
-    } else if (Has(head, "!RANCID-CONTENT-TYPE: cisco")) {
+    } else if (m.Has("!RANCID-CONTENT-TYPE: cisco")) {
         s.ios += 20;
     }
     // Indentation alone is no evidence: any indented text (a README, a note) has some.
@@ -214,8 +200,8 @@ IosLikeScores ScoreIosLike(std::string_view head) {
     }
 
     // IOS XR (only as a penalty for the others).
-    if (Has(head, "!! IOS XR") || HasLine(head, "RP/0/") || Has(head, " ipv4 address ") ||
-        Has(head, "end-policy") || HasLine(head, "interface MgmtEth")) {
+    if (m.Has("!! IOS XR") || m.Line("RP/0/") || m.Has(" ipv4 address ") || m.Has("end-policy") ||
+        m.Line("interface MgmtEth")) {
         s.xr += 40;
     }
 

@@ -5,7 +5,7 @@
 // own markers and loses points for the others' distinctive ones, so the registry's best
 // score picks the right dialect without any file-name hint.
 
-#include <string_view>
+#include "stormwatch/parse/dialect.h"
 
 namespace stormwatch::parse::cisco {
 
@@ -17,9 +17,6 @@ struct IosLikeScores {
     bool unsupported = false;  ///< an unsupported vendor that looks IOS-like (ASA, ...)
 };
 
-IosLikeScores ScoreIosLike(std::string_view head);
-
-/// True when `head` starts with `prefix` or has a line starting with it.
-bool HasLine(std::string_view head, std::string_view prefix);
+IosLikeScores ScoreIosLike(const SniffInput& input);
 
 }  // namespace stormwatch::parse::cisco

@@ -7,8 +7,8 @@
 namespace stormwatch::parse {
 namespace {
 
-int Sniff(std::string_view head) {
-    return cisco::ScoreIosLike(head).ios;
+int Sniff(const SniffInput& input) {
+    return cisco::ScoreIosLike(input).ios;
 }
 
 void Parse(std::string_view text, ConfigTree& tree, model::DeviceModel& out, InputStats& stats) {

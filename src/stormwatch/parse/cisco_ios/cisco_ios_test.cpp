@@ -184,10 +184,10 @@ int LineOf(std::string_view needle) {
 }
 
 TEST(CiscoIosTest, SniffsItsOwnConfigs) {
-    EXPECT_GE(kCiscoIos.sniff(kConfig), 80);
-    EXPECT_GE(kCiscoIos.sniff("interface Vlan1\n ip address 192.0.2.1 255.255.255.0\n"), 30);
-    EXPECT_EQ(kCiscoIos.sniff(": Saved\nASA Version 9.8(2)\nhostname fw\n"), 0);
-    EXPECT_LT(kCiscoIos.sniff("system {\n    host-name r1;\n}\n"), 30);
+    EXPECT_GE(SniffScore(kCiscoIos, kConfig), 80);
+    EXPECT_GE(SniffScore(kCiscoIos, "interface Vlan1\n ip address 192.0.2.1 255.255.255.0\n"), 30);
+    EXPECT_EQ(SniffScore(kCiscoIos, ": Saved\nASA Version 9.8(2)\nhostname fw\n"), 0);
+    EXPECT_LT(SniffScore(kCiscoIos, "system {\n    host-name r1;\n}\n"), 30);
 }
 
 TEST(CiscoIosTest, DeviceIdentityAndAccounting) {

@@ -13,8 +13,8 @@ namespace {
 using cisco::IosLikeParse;
 using cisco::Tokens;
 
-int Sniff(std::string_view head) {
-    return cisco::ScoreIosLike(head).nxos;
+int Sniff(const SniffInput& input) {
+    return cisco::ScoreIosLike(input).nxos;
 }
 
 // `feature X` names that start a listening service, and the Service name they map to.

@@ -81,9 +81,10 @@ line vty
 )";
 
 TEST(CiscoNxosTest, Sniffs) {
-    EXPECT_GE(kCiscoNxos.sniff(kConfig), 80);
-    EXPECT_GT(kCiscoNxos.sniff(kConfig), kCiscoIos.sniff(kConfig));
-    EXPECT_LT(kCiscoNxos.sniff("version 15.2\nservice timestamps log\nboot-start-marker\n"), 30);
+    EXPECT_GE(SniffScore(kCiscoNxos, kConfig), 80);
+    EXPECT_GT(SniffScore(kCiscoNxos, kConfig), SniffScore(kCiscoIos, kConfig));
+    EXPECT_LT(SniffScore(kCiscoNxos, "version 15.2\nservice timestamps log\nboot-start-marker\n"),
+              30);
 }
 
 TEST(CiscoNxosTest, Model) {

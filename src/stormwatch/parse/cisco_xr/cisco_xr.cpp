@@ -12,6 +12,7 @@
 #include "stormwatch/parse/cisco_common/addresses.h"
 #include "stormwatch/parse/cisco_common/tokens.h"
 #include "stormwatch/parse/config_tree.h"
+#include "stormwatch/parse/sniff_markers.h"
 
 namespace stormwatch::parse {
 namespace cisco_xr {
@@ -830,8 +831,8 @@ bool HasFourPartInterface(std::string_view line) {
     return std::count(name.begin(), name.end(), '/') == 3;
 }
 
-int Sniff(std::string_view head) {
-    if (head.find("!! IOS XR Configuration") != std::string_view::npos) {
+int Sniff(const SniffInput& input) {
+    if (input.markers.Has("!! IOS XR Configuration")) {
         return 95;
     }
     int score = 0;
@@ -843,7 +844,7 @@ int Sniff(std::string_view head) {
     bool xr_acl = false;
     bool ip_address = false;
     bool brace_statements = false;
-    text::ForEachLine(head, [&](std::string_view raw, std::size_t) {
+    text::ForEachLine(input.head, [&](std::string_view raw, std::size_t) {
         const std::string_view line = text::Trim(raw);
         if (line.empty()) {
             return;

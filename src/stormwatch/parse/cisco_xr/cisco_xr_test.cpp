@@ -309,14 +309,14 @@ TEST(CiscoXrTest, BrokenInputKeepsTheAccounting) {
 }
 
 TEST(CiscoXrTest, Sniff) {
-    EXPECT_GE(kCiscoIosXr.sniff(kConfig), 90);
+    EXPECT_GE(SniffScore(kCiscoIosXr, kConfig), 90);
     const std::string headerless =
         "hostname r1\ninterface GigabitEthernet0/0/0/0\n ipv4 address 192.0.2.1 255.255.255.0\n!\n";
-    EXPECT_GE(kCiscoIosXr.sniff(headerless), 30);
+    EXPECT_GE(SniffScore(kCiscoIosXr, headerless), 30);
     const std::string ios =
         "hostname r1\ninterface GigabitEthernet0/1\n ip address 192.0.2.1 255.255.255.0\n!\n";
-    EXPECT_LT(kCiscoIosXr.sniff(ios), 30);
-    EXPECT_LT(kCiscoIosXr.sniff("system {\n    host-name r1;\n}\n"), 30);
+    EXPECT_LT(SniffScore(kCiscoIosXr, ios), 30);
+    EXPECT_LT(SniffScore(kCiscoIosXr, "system {\n    host-name r1;\n}\n"), 30);
 }
 
 std::filesystem::path CorpusDir() {
@@ -350,7 +350,7 @@ TEST(CiscoXrCorpusTest, RealConfigsSniffAndParse) {
             continue;
         }
         const std::string text = ReadFile(path);
-        EXPECT_GE(kCiscoIosXr.sniff(text.substr(0, 64 * 1024)), 30) << path;
+        EXPECT_GE(SniffScore(kCiscoIosXr, text.substr(0, 64 * 1024)), 30) << path;
         const Parsed p = Parse(text);
         EXPECT_GT(p.stats.read(), 0U) << path;
         ++parsed;
@@ -386,7 +386,7 @@ TEST(CiscoXrCorpusTest, OtherVendorsDoNotSniffAsXr) {
             continue;
         }
         const std::string text = ReadFile(path);
-        EXPECT_LT(kCiscoIosXr.sniff(text.substr(0, 64 * 1024)), 30) << name;
+        EXPECT_LT(SniffScore(kCiscoIosXr, text.substr(0, 64 * 1024)), 30) << name;
         ++checked;
     }
     EXPECT_GE(checked, 8U);

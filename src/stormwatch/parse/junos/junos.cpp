@@ -343,7 +343,8 @@ void CurlyParser::CloseBlock(std::uint32_t number) {
 
 /// Curly sniff: the share of lines ending in `{`, `;` or `}`, with `;` required (F5 and
 /// VyOS use braces without semicolons).
-int SniffCurly(std::string_view head) {
+int SniffCurly(const SniffInput& input) {
+    const std::string_view head = input.head;
     int lines = 0;
     int structural = 0;
     int semicolons = 0;

@@ -146,7 +146,8 @@ void ParseSetDialect(std::string_view text, ConfigTree& tree, model::DeviceModel
 
 /// Set sniff: most statement lines start with `set`, and their first word is a Junos
 /// top-level keyword (PAN-OS and ScreenOS also write `set` lines, with other keywords).
-int SniffSet(std::string_view head) {
+int SniffSet(const SniffInput& input) {
+    const std::string_view head = input.head;
     int lines = 0;
     int set_lines = 0;
     int junos_lines = 0;

@@ -763,23 +763,23 @@ TEST(JunosCurlyTest, GarbageNeverBreaksTheAccounting) {
 }
 
 TEST(JunosSniffTest, TellsTheFormsApart) {
-    EXPECT_GE(kJunos.sniff(kCurly), 80);
-    EXPECT_LT(kJunosSet.sniff(kCurly), 30);
-    EXPECT_GE(kJunosSet.sniff(kSet), 80);
-    EXPECT_LT(kJunos.sniff(kSet), 30);
+    EXPECT_GE(SniffScore(kJunos, kCurly), 80);
+    EXPECT_LT(SniffScore(kJunosSet, kCurly), 30);
+    EXPECT_GE(SniffScore(kJunosSet, kSet), 80);
+    EXPECT_LT(SniffScore(kJunos, kSet), 30);
     const std::string ios =
         "hostname r1\n!\ninterface GigabitEthernet0/1\n ip address 192.0.2.1 "
         "255.255.255.0\n!\nend\n";
-    EXPECT_LT(kJunos.sniff(ios), 30);
-    EXPECT_LT(kJunosSet.sniff(ios), 30);
+    EXPECT_LT(SniffScore(kJunos, ios), 30);
+    EXPECT_LT(SniffScore(kJunosSet, ios), 30);
     // PAN-OS writes set lines too, with other top-level words.
     const std::string panos =
         "set deviceconfig system hostname fw1\nset network interface ethernet ethernet1/1\n";
-    EXPECT_LT(kJunosSet.sniff(panos), 30);
+    EXPECT_LT(SniffScore(kJunosSet, panos), 30);
     // F5 and other brace formats without semicolons.
     const std::string f5 =
         "ltm pool /Common/p {\n    members {\n        /Common/a:80 { }\n    }\n}\n";
-    EXPECT_LT(kJunos.sniff(f5), 30);
+    EXPECT_LT(SniffScore(kJunos, f5), 30);
 }
 
 // ---- corpus ----------------------------------------------------------------------------
@@ -841,10 +841,10 @@ TEST(JunosCorpusTest, RealConfigsSniffAndParse) {
             continue;
         }
         const std::string text = ReadFile(path);
-        const int curly = kJunos.sniff(text.substr(0, 64 * 1024));
-        const int set = kJunosSet.sniff(text.substr(0, 64 * 1024));
+        const int curly = SniffScore(kJunos, text.substr(0, 64 * 1024));
+        const int set = SniffScore(kJunosSet, text.substr(0, 64 * 1024));
         EXPECT_GE(std::max(curly, set), 30) << path;
-        EXPECT_LT(kCiscoIosXr.sniff(text.substr(0, 64 * 1024)), std::max(curly, set)) << path;
+        EXPECT_LT(SniffScore(kCiscoIosXr, text.substr(0, 64 * 1024)), std::max(curly, set)) << path;
         const Parsed p = Parse(curly >= set ? kJunos : kJunosSet, text);
         EXPECT_EQ(p.stats.read(), p.stats.processed() + p.stats.rejected()) << path;
         EXPECT_GT(p.stats.read(), 0U) << path;
@@ -857,8 +857,8 @@ TEST(JunosCorpusTest, RealConfigsSniffAndParse) {
     for (const char* name : {"as1core1.cfg", "as2dist1.cfg", "as3border1.cfg"}) {
         if (std::filesystem::is_regular_file(example / name)) {
             const std::string text = ReadFile(example / name);
-            EXPECT_LT(kJunos.sniff(text), 30) << name;
-            EXPECT_LT(kJunosSet.sniff(text), 30) << name;
+            EXPECT_LT(SniffScore(kJunos, text), 30) << name;
+            EXPECT_LT(SniffScore(kJunosSet, text), 30) << name;
         }
     }
 }
@@ -892,7 +892,8 @@ TEST(JunosCorpusTest, CurlyFilesRenderedAsSetGiveTheSameModel) {
     std::size_t compared = 0;
     for (const auto& path : FilesUnder(dir)) {
         const std::string text = ReadFile(path);
-        if (kJunos.sniff(text) < 30 || kJunos.sniff(text) <= kJunosSet.sniff(text)) {
+        if (SniffScore(kJunos, text) < 30 ||
+            SniffScore(kJunos, text) <= SniffScore(kJunosSet, text)) {
             continue;
         }
         const Parsed curly = Parse(kJunos, text);
