@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "stormwatch/core/text.h"
+#include "stormwatch/intel/ipv4_range_table.h"
 
 namespace stormwatch::intel {
 
@@ -535,31 +536,33 @@ inline U128 Prev(U128 a) {
 
 constexpr std::uint32_t kNone = UINT32_MAX;
 
-// The prefixes of one family. `net`/`len` are the records, sorted by (network, length, cidr
-// flag): record i is indicator (base + i). The flattened pieces are the disjoint address
-// ranges of the union of all prefixes, each labelled with its most specific prefix, so a
-// longest-prefix match is one search for the last piece starting at or below the address.
+// A flattened address range: part of the union of a family's prefixes, labelled with the
+// most specific prefix covering it.
+template <class K>
+struct Piece {
+    K start;
+    K end;
+    std::uint32_t record;
+};
+
+// The prefixes of one family: records sorted by (network, length, cidr flag); record i is
+// indicator (base + i).
 template <class K>
 struct FamilyIndex {
     std::vector<K> net;
     std::vector<std::uint16_t> len;  ///< prefix length | kCidrFlag
-    /// Start, end and label together: a lookup touches one cache line per search step.
-    struct Piece {
-        K start;
-        K end;
-        std::uint32_t record;
-    };
-    std::vector<Piece> pieces;
-    /// IPv4 only: first piece starting at or after each /16 (65,537 entries).
-    std::vector<std::uint32_t> level1;
     std::bitset<129> lengths;
 
-    void Flatten() {
+    // The disjoint address ranges of the union of all prefixes, sorted, each labelled with its
+    // most specific prefix: a longest-prefix match is then one search for the piece holding
+    // the address.
+    std::vector<Piece<K>> Flatten() {
         struct Open {
             K start;
             K end;
             std::uint32_t record;
         };
+        std::vector<Piece<K>> pieces;
         std::vector<Open> stack;
         K cur{};
         bool cur_valid = true;  // false once a piece reached the top of the address space
@@ -602,45 +605,7 @@ struct FamilyIndex {
             close_top();
         }
         pieces.shrink_to_fit();
-        if constexpr (std::is_same_v<K, std::uint32_t>) {
-            level1.assign(65537, 0);
-            std::size_t j = 0;
-            for (std::uint32_t b = 0; b < 65536; ++b) {
-                while (j < pieces.size() && pieces[j].start < (b << 16)) {
-                    ++j;
-                }
-                level1[b] = static_cast<std::uint32_t>(j);
-            }
-            level1[65536] = static_cast<std::uint32_t>(pieces.size());
-        }
-    }
-
-    [[nodiscard]] std::uint32_t Lookup(K address) const {
-        std::size_t lo = 0;
-        std::size_t hi = pieces.size();
-        if constexpr (std::is_same_v<K, std::uint32_t>) {
-            if (level1.empty()) {
-                return kNone;
-            }
-            lo = level1[address >> 16];
-            hi = level1[(address >> 16) + 1];
-        }
-        // Last piece starting at or below `address`: branch-light binary search.
-        const Piece* all = pieces.data();
-        std::size_t n = hi - lo;
-        const Piece* base = all + lo;
-        while (n > 1) {
-            const std::size_t half = n / 2;
-            base = (base[half].start <= address) ? base + half : base;
-            n -= half;
-        }
-        if (n == 0 || base->start > address) {
-            if (base == all) {
-                return kNone;
-            }
-            --base;  // the piece before this /16 may reach into it
-        }
-        return address <= base->end ? base->record : kNone;
+        return pieces;
     }
 
     // First record equal to (network, length), either flag; kNone when absent.
@@ -681,10 +646,20 @@ struct FamilyIndex {
     }
 
     [[nodiscard]] std::size_t Bytes() const {
-        return net.capacity() * sizeof(K) + len.capacity() * 2 + pieces.capacity() * sizeof(Piece) +
-               level1.capacity() * 4;
+        return net.capacity() * sizeof(K) + len.capacity() * 2;
     }
 };
+
+// The record of the piece holding `address`, or kNone (IPv6: a binary search over all pieces).
+std::uint32_t FindPiece(const std::vector<Piece<U128>>& pieces, U128 address) {
+    const auto after = std::upper_bound(pieces.begin(), pieces.end(), address,
+                                        [](U128 a, const Piece<U128>& p) { return a < p.start; });
+    if (after == pieces.begin()) {
+        return kNone;
+    }
+    const Piece<U128>& piece = *(after - 1);
+    return address <= piece.end ? piece.record : kNone;
+}
 
 }  // namespace
 
@@ -762,7 +737,9 @@ struct IndicatorSet::Tables {
         return meta16.empty() ? meta_of[i] : meta16[i];
     }
     FamilyIndex<std::uint32_t> v4;
+    detail::Ipv4RangeTable v4_ranges;
     FamilyIndex<U128> v6;
+    std::vector<Piece<U128>> v6_ranges;
     std::uint32_t v6_base = 0;
     std::uint32_t str_base = 0;
     std::string arena;
@@ -1376,12 +1353,20 @@ std::shared_ptr<const IndicatorSet> IndicatorSetBuilder::Build() {
         }
         staged.clear();
         staged.shrink_to_fit();
-        index.Flatten();
+        return index.Flatten();
     };
     t.meta_of.reserve(pending());
-    family(st.v4, t.v4);
+    {
+        const auto pieces = family(st.v4, t.v4);
+        std::vector<detail::Ipv4RangeTable::Range> ranges;
+        ranges.reserve(pieces.size());
+        for (const Piece<std::uint32_t>& p : pieces) {
+            ranges.push_back({p.start, p.end, p.record});
+        }
+        t.v4_ranges = detail::Ipv4RangeTable(ranges);
+    }
     t.v6_base = static_cast<std::uint32_t>(t.meta_of.size());
-    family(st.v6, t.v6);
+    t.v6_ranges = family(st.v6, t.v6);
     t.str_base = static_cast<std::uint32_t>(t.meta_of.size());
 
     auto view = [&st](const Staging::Str& s) {
@@ -1530,14 +1515,48 @@ const Indicator* IndicatorSet::GetOrNull(std::uint32_t i) const {
 }
 
 const Indicator* IndicatorSet::MatchIpv4(std::uint32_t host_order) const {
-    return GetOrNull(tables_->v4.Lookup(host_order));
+    return GetOrNull(tables_->v4_ranges.Find(host_order));
+}
+
+void IndicatorSet::MatchIpv4Batch(std::span<const std::uint32_t> host_order,
+                                  std::span<const Indicator*> out) const {
+    // Each step runs over a group before the next (Ipv4RangeTable): the group's cache misses
+    // overlap. The group is small enough for its prefetched lines to stay in L1.
+    constexpr std::size_t kGroup = 32;
+    const detail::Ipv4RangeTable& ranges = tables_->v4_ranges;
+    std::array<std::uint32_t, kGroup> found{};
+    for (std::size_t base = 0; base < host_order.size(); base += kGroup) {
+        const std::span<const std::uint32_t> group =
+            host_order.subspan(base, std::min(kGroup, host_order.size() - base));
+        for (const std::uint32_t address : group) {
+            ranges.PrefetchIndex(address);
+        }
+        for (const std::uint32_t address : group) {
+            ranges.PrefetchBounds(address);
+        }
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            found[i] = ranges.FindEntry(group[i]);
+            if (found[i] != kNone) {
+                ranges.PrefetchRecord(found[i]);
+            }
+        }
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            if (found[i] != kNone) {
+                found[i] = ranges.record(found[i]);
+                __builtin_prefetch(&cache_[found[i]]);
+            }
+        }
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            out[base + i] = GetOrNull(found[i]);
+        }
+    }
 }
 
 const Indicator* IndicatorSet::MatchAddress(const IpAddress& address) const {
     if (address.is_v4()) {
-        return GetOrNull(tables_->v4.Lookup(address.v4()));
+        return GetOrNull(tables_->v4_ranges.Find(address.v4()));
     }
-    const std::uint32_t r = tables_->v6.Lookup(ToU128(address.bytes()));
+    const std::uint32_t r = FindPiece(tables_->v6_ranges, ToU128(address.bytes()));
     return r == kNone ? nullptr : Get(tables_->v6_base + r);
 }
 
@@ -1641,9 +1660,10 @@ const Indicator* IndicatorSet::MatchUrl(std::string_view url) const {
 std::size_t IndicatorSet::MemoryBytes() const {
     const Tables& t = *tables_;
     std::size_t bytes = t.meta_of.capacity() * 4 + t.meta16.capacity() * 2 + t.v4.Bytes() +
-                        t.v6.Bytes() + t.arena.capacity() + t.str_offset.capacity() * 4 +
-                        t.str_length.capacity() * 2 + t.str_type.capacity() +
-                        t.slots.capacity() * 4;
+                        t.v4_ranges.Bytes() + t.v6.Bytes() +
+                        t.v6_ranges.capacity() * sizeof(Piece<U128>) + t.arena.capacity() +
+                        t.str_offset.capacity() * 4 + t.str_length.capacity() * 2 +
+                        t.str_type.capacity() + t.slots.capacity() * 4;
     for (const Meta& meta : t.metas) {
         bytes += sizeof(Meta) + meta.source.capacity() + meta.actor.capacity() +
                  meta.id.capacity() + meta.confidence.capacity();

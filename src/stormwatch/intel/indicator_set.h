@@ -15,6 +15,7 @@
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -125,6 +126,11 @@ public:
     [[nodiscard]] const Indicator* MatchAddress(const IpAddress& address) const;
     /// MatchAddress for an IPv4 address in host order, without building an IpAddress.
     [[nodiscard]] const Indicator* MatchIpv4(std::uint32_t host_order) const;
+    /// MatchIpv4 of many addresses: `out[i]` answers `host_order[i]`; `out` is at least as long.
+    /// Several times faster per address than one call each: the lookups of a batch wait for
+    /// their cache misses together instead of one after another.
+    void MatchIpv4Batch(std::span<const std::uint32_t> host_order,
+                        std::span<const Indicator*> out) const;
     /// An indicator prefix overlapping `prefix` (for ACL entries that permit whole ranges):
     /// the most specific indicator containing `prefix`, else the lowest-addressed indicator
     /// inside it.

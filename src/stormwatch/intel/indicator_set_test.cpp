@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/intel/indicator_set.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -490,6 +491,68 @@ TEST(IndicatorSet, AgreesWithBruteForceOnRandomPrefixes) {
             if (overlap != nullptr) {
                 EXPECT_TRUE(IpPrefix::Parse(overlap->value)->Overlaps(query));
             }
+        }
+    }
+}
+
+// IPv4 longest-prefix match through MatchAddress, MatchIpv4 and MatchIpv4Batch against a brute
+// force: prefixes of every length (/0 and /32 included), nested and spread over the space.
+TEST(IndicatorSet, Ipv4LookupsAgreeWithBruteForce) {
+    std::mt19937 rng(7);
+    // Addresses from a few /8s and /16s so prefixes nest, plus anywhere.
+    auto random_address = [&rng]() -> std::uint32_t {
+        switch (rng() % 3) {
+            case 0:
+                return rng();
+            case 1:
+                return (10U << 24) | (rng() & 0x0003ffffU);
+            default:
+                return (rng() % 4) << 30 | (rng() & 0x000000ffU);
+        }
+    };
+    for (const bool with_default_route : {false, true}) {
+        IndicatorSetBuilder builder;
+        std::vector<IpPrefix> prefixes;
+        if (with_default_route) {
+            prefixes.emplace_back(IpAddress::V4(0), 0);
+        }
+        for (int i = 0; i < 3000; ++i) {
+            // Lengths weighted towards hosts, as feeds are.
+            const int len = rng() % 2 == 0 ? 32 : static_cast<int>(rng() % 33);
+            prefixes.emplace_back(IpAddress::V4(random_address()), len);
+        }
+        for (const IpPrefix& p : prefixes) {
+            ASSERT_TRUE(builder.Add(p.ToString(), "cidr", "test", "", ""));
+        }
+        const auto set = builder.Build();
+        std::vector<std::uint32_t> queries;
+        for (int q = 0; q < 5000; ++q) {
+            queries.push_back(q % 5 == 0 ? prefixes[rng() % prefixes.size()].address().v4()
+                                         : random_address());
+        }
+        queries.push_back(0);
+        queries.push_back(0xffffffffU);
+        std::vector<const Indicator*> batch(queries.size());
+        set->MatchIpv4Batch(queries, batch);
+        for (std::size_t q = 0; q < queries.size(); ++q) {
+            const IpAddress address = IpAddress::V4(queries[q]);
+            int best = -1;
+            for (const IpPrefix& p : prefixes) {
+                if (p.Contains(address)) {
+                    best = std::max(best, p.length());
+                }
+            }
+            const Indicator* hit = set->MatchAddress(address);
+            EXPECT_EQ(set->MatchIpv4(queries[q]), hit);
+            EXPECT_EQ(batch[q], hit) << address.ToString();
+            if (best < 0) {
+                EXPECT_EQ(hit, nullptr) << address.ToString();
+                continue;
+            }
+            ASSERT_NE(hit, nullptr) << address.ToString();
+            const IpPrefix got = *IpPrefix::Parse(hit->value);
+            EXPECT_TRUE(got.Contains(address)) << address.ToString();
+            EXPECT_EQ(got.length(), best) << address.ToString();
         }
     }
 }
