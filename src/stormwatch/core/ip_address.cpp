@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/core/ip_address.h"
 
+#include <algorithm>
+#include <bit>
 #include <cstdio>
 
 namespace stormwatch {
@@ -269,16 +271,18 @@ bool IpAddress::IsPublic() const {
 IpPrefix::IpPrefix(IpAddress address, int length) : address_(address), length_(length) {
     const int bits = address.is_v4() ? 32 : 128;
     length_ = length < 0 ? 0 : (length > bits ? bits : length);
-    std::array<std::uint8_t, 16> bytes = address.bytes();
-    const int offset = address.is_v4() ? 96 : 0;
-    for (int bit = offset + length_; bit < 128; ++bit) {
-        bytes[static_cast<std::size_t>(bit / 8)] &=
-            static_cast<std::uint8_t>(~(0x80u >> (bit % 8)));
+    if (address.is_v4()) {
+        const std::uint32_t mask = length_ == 0 ? 0 : ~std::uint32_t{0} << (32 - length_);
+        address_ = IpAddress::V4(address.v4() & mask);
+        return;
     }
-    address_ = address.is_v4() ? IpAddress::V4((std::uint32_t{bytes[12]} << 24) |
-                                               (std::uint32_t{bytes[13]} << 16) |
-                                               (std::uint32_t{bytes[14]} << 8) | bytes[15])
-                               : IpAddress::V6(bytes);
+    std::array<std::uint8_t, 16> bytes = address.bytes();
+    const auto full = static_cast<std::size_t>(length_ / 8);
+    if (full < bytes.size()) {
+        bytes[full] &= static_cast<std::uint8_t>(0xFF00u >> (length_ % 8));
+        std::fill(bytes.begin() + static_cast<std::ptrdiff_t>(full) + 1, bytes.end(), 0);
+    }
+    address_ = IpAddress::V6(bytes);
 }
 
 std::optional<IpPrefix> IpPrefix::Parse(std::string_view text) {
@@ -321,11 +325,7 @@ std::optional<IpPrefix> IpPrefix::FromMask(IpAddress address, IpAddress mask, bo
     if ((inverted & (inverted + 1)) != 0) {
         return std::nullopt;
     }
-    int length = 0;
-    while (length < 32 && (m & (0x80000000u >> length)) != 0) {
-        ++length;
-    }
-    return IpPrefix(address, length);
+    return IpPrefix(address, std::countl_one(m));
 }
 
 bool IpPrefix::Contains(const IpAddress& address) const {

@@ -13,6 +13,7 @@
 #include <iostream>
 #include <iterator>
 #include <system_error>
+#include <unordered_set>
 
 namespace stormwatch::io {
 
@@ -24,6 +25,11 @@ bool Hidden(const fs::path& p) {
     const std::string name = p.filename().string();
     return name.size() > 1 && name[0] == '.';
 }
+
+// Files from this size up are mapped; smaller ones are read. Unmapping flushes the TLB of
+// every core running the hunt, which costs more than copying a config of a few hundred KiB.
+constexpr std::size_t kMapBytes = 16 << 20;
+constexpr std::size_t kReadChunkBytes = 64 << 10;
 
 std::string ErrnoText(int error) {
     return std::generic_category().message(error);
@@ -80,10 +86,9 @@ std::vector<InputPath> ExpandPaths(const std::vector<std::string>& paths) {
     }
     // The same file named twice (a file and its directory) is hunted once.
     std::vector<InputPath> unique;
+    std::unordered_set<std::string> seen;
     for (InputPath& p : out) {
-        const bool seen = std::any_of(unique.begin(), unique.end(),
-                                      [&](const InputPath& u) { return u.path == p.path; });
-        if (!seen) {
+        if (seen.insert(p.path).second) {
             unique.push_back(std::move(p));
         }
     }
@@ -139,21 +144,27 @@ Result<InputFile> InputFile::Open(const std::string& path) {
         ::close(fd);
         return IoError(path + ": " + ErrnoText(error));
     }
-    if (S_ISREG(st.st_mode) && st.st_size > 0) {
-        const auto size = static_cast<std::size_t>(st.st_size);
+    const auto size = static_cast<std::size_t>(std::max<off_t>(st.st_size, 0));
+    if (S_ISREG(st.st_mode) && size >= kMapBytes) {
         void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
         if (map != MAP_FAILED) {
             ::close(fd);
+            ::madvise(map, size, MADV_SEQUENTIAL);
             file.mapping_ = map;
             file.mapping_size_ = size;
             file.data_ = std::string_view(static_cast<const char*>(map), size);
             return file;
         }
     }
-    // Pipes, /proc files and failed mappings: read until end of file.
-    char chunk[65536];
+    // Smaller files, pipes, /proc files and failed mappings: read until end of file, straight
+    // into the buffer (one byte spare, so a file of the size fstat gave ends in one pass).
+    std::size_t used = 0;
+    file.buffer_.resize(S_ISREG(st.st_mode) ? size + 1 : kReadChunkBytes);
     for (;;) {
-        const ssize_t n = ::read(fd, chunk, sizeof chunk);
+        if (used == file.buffer_.size()) {
+            file.buffer_.resize(used * 2);
+        }
+        const ssize_t n = ::read(fd, file.buffer_.data() + used, file.buffer_.size() - used);
         if (n < 0) {
             if (errno == EINTR) {
                 continue;
@@ -165,8 +176,9 @@ Result<InputFile> InputFile::Open(const std::string& path) {
         if (n == 0) {
             break;
         }
-        file.buffer_.append(chunk, static_cast<std::size_t>(n));
+        used += static_cast<std::size_t>(n);
     }
+    file.buffer_.resize(used);
     ::close(fd);
     file.data_ = file.buffer_;
     return file;

@@ -25,7 +25,8 @@ struct InputPath {
 /// (`.git`, `.svn`, dot-files) inside directories are skipped; named files are always taken.
 std::vector<InputPath> ExpandPaths(const std::vector<std::string>& paths);
 
-/// The bytes of one input: memory-mapped for regular files, read for stdin and pipes.
+/// The bytes of one input: memory-mapped for large regular files (16 MiB and up), read for
+/// smaller ones, stdin and pipes.
 class InputFile {
 public:
     InputFile() = default;
@@ -46,7 +47,7 @@ private:
     std::string_view data_;
     void* mapping_ = nullptr;
     std::size_t mapping_size_ = 0;
-    std::string buffer_;  // used when the input cannot be mapped
+    std::string buffer_;  // used when the input is not mapped
 };
 
 }  // namespace stormwatch::io

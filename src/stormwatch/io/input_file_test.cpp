@@ -54,5 +54,31 @@ TEST_F(InputFileTest, MapsFilesAndReportsMissingOnes) {
     EXPECT_NE(missing.status().message().find("nope.cfg"), std::string::npos);
 }
 
+TEST_F(InputFileTest, ReadsSmallFilesAndMapsLargeOnesWhole) {
+    // One size below the mapping threshold (read) and one above it (mapped), each with a
+    // distinct last byte so a short read or an off-by-one shows.
+    for (const std::size_t size : {std::size_t{200} << 10, std::size_t{17} << 20}) {
+        std::string content(size, 'x');
+        for (std::size_t i = 0; i < size; i += 4096) {
+            content[i] = static_cast<char>('a' + (i / 4096) % 26);
+        }
+        content.back() = '\n';
+        const fs::path path = root_ / ("big-" + std::to_string(size) + ".cfg");
+        Write(path, content);
+        auto file = InputFile::Open(path.string());
+        ASSERT_TRUE(file.ok()) << size;
+        EXPECT_TRUE(file.value().data() == content) << size;
+    }
+}
+
+TEST_F(InputFileTest, HuntsAFileNamedTwiceOnce) {
+    const std::string file = (root_ / "lab" / "b.cfg").string();
+    const auto inputs = ExpandPaths({file, (root_ / "lab").string(), file});
+    ASSERT_EQ(inputs.size(), 3u);
+    EXPECT_EQ(inputs[0].path, file);
+    EXPECT_EQ(fs::path(inputs[1].path).filename(), "empty.cfg");
+    EXPECT_EQ(fs::path(inputs[2].path).filename(), "a.cfg");
+}
+
 }  // namespace
 }  // namespace stormwatch::io

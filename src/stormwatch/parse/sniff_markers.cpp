@@ -11,41 +11,31 @@
 namespace stormwatch::parse {
 namespace {
 
-// Every byte hex-escaped: marker texts hold regex metacharacters (`!`, `(`, `.`, `/`).
-std::string Escaped(std::string_view literal) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (const char c : literal) {
-        const auto byte = static_cast<unsigned char>(c);
-        out += "\\x";
-        out += kHex[byte >> 4];
-        out += kHex[byte & 15];
-    }
-    return out;
-}
-
+// Literals only (Hyperscan's literal compiler builds this set ten times faster than the same
+// markers as anchored regexes): a line marker is searched as "\n" + marker, and the head's
+// first line is checked by hand in Scan.
 hs_database_t* CompileMarkers() {
-    std::vector<std::string> expressions;
-    std::vector<unsigned> flags;
+    std::vector<std::string> literals;
     for (const std::string_view marker : kLineMarkers) {
-        expressions.push_back("^" + Escaped(marker));
-        flags.push_back(HS_FLAG_MULTILINE | HS_FLAG_SINGLEMATCH);
+        literals.push_back("\n" + std::string(marker));
     }
     for (const std::string_view marker : kTextMarkers) {
-        expressions.push_back(Escaped(marker));
-        flags.push_back(HS_FLAG_SINGLEMATCH);
+        literals.emplace_back(marker);
     }
     std::vector<const char*> pointers;
+    std::vector<std::size_t> lengths;
+    std::vector<unsigned> flags(literals.size(), HS_FLAG_SINGLEMATCH);
     std::vector<unsigned> ids;
-    for (std::size_t i = 0; i < expressions.size(); ++i) {
-        pointers.push_back(expressions[i].c_str());
+    for (std::size_t i = 0; i < literals.size(); ++i) {
+        pointers.push_back(literals[i].data());
+        lengths.push_back(literals[i].size());
         ids.push_back(static_cast<unsigned>(i));
     }
     hs_database_t* database = nullptr;
     hs_compile_error_t* error = nullptr;
-    const hs_error_t rc = hs_compile_multi(pointers.data(), flags.data(), ids.data(),
-                                           static_cast<unsigned>(pointers.size()), HS_MODE_BLOCK,
-                                           nullptr, &database, &error);
+    const hs_error_t rc = hs_compile_lit_multi(
+        pointers.data(), flags.data(), ids.data(), lengths.data(),
+        static_cast<unsigned>(pointers.size()), HS_MODE_BLOCK, nullptr, &database, &error);
     // Constant literals always compile; a failure is a bug in this file, caught by the
     // sniffer tests (every marker would read as absent).
     assert(rc == HS_SUCCESS && "sniff markers must compile");
@@ -71,6 +61,9 @@ struct ThreadScratch {
 
 HeadMarkers HeadMarkers::Scan(std::string_view head) {
     HeadMarkers markers;
+    for (std::size_t i = 0; i < kLineMarkers.size(); ++i) {
+        markers.found_[i] = head.substr(0, kLineMarkers[i].size()) == kLineMarkers[i];
+    }
     const hs_database_t* database = MarkerDatabase();
     thread_local ThreadScratch local;
     if (database == nullptr || head.size() > UINT_MAX ||

@@ -7,17 +7,26 @@
 namespace stormwatch::parse::cisco {
 namespace {
 
-bool IsHex(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-bool IsDigit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool IsAlnum(char c) {
-    return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool IsCandidateChar(char c) {
-    return IsHex(c) || c == ':' || c == '.';
+// Character classes as one table lookup each: this scan touches every byte of every line.
+enum : std::uint8_t { kCandidate = 1, kWord = 2, kDigit = 4 };
+
+constexpr std::array<std::uint8_t, 256> kClass = [] {
+    std::array<std::uint8_t, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+        const bool digit = c >= '0' && c <= '9';
+        const bool hex_letter = (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        std::uint8_t bits = 0;
+        bits |= digit || hex_letter || c == ':' || c == '.' ? kCandidate : 0;
+        bits |= digit || letter || c == '-' || c == '_' ? kWord : 0;
+        bits |= digit ? kDigit : 0;
+        table[static_cast<std::size_t>(c)] = bits;
+    }
+    return table;
+}();
+
+bool Is(char c, std::uint8_t bits) {
+    return (kClass[static_cast<unsigned char>(c)] & bits) != 0;
 }
 
 bool IsNetmask(std::uint32_t v) {
@@ -33,24 +42,20 @@ struct Candidate {
     int length = -1;  // -1: written without a prefix length
 };
 
-// How many candidates one line may hold; the longest real lines (object-groups, prefix
-// lists) have a handful. Extra ones are still reported, in a second pass over the rest.
-constexpr std::size_t kMaxCandidates = 32;
-
 // Finds the next literal address at or after `pos`; returns false at the end of `text`.
 bool NextCandidate(std::string_view text, std::size_t& pos, Candidate& out) {
     const std::size_t n = text.size();
     while (pos < n) {
-        if (!IsCandidateChar(text[pos]) ||
-            (pos > 0 && (IsAlnum(text[pos - 1]) || text[pos - 1] == '-' || text[pos - 1] == '_' ||
-                         text[pos - 1] == '.'))) {
+        // A candidate starts a word: after a non-word byte that is not a dot either.
+        if (!Is(text[pos], kCandidate) ||
+            (pos > 0 && (Is(text[pos - 1], kWord) || text[pos - 1] == '.'))) {
             ++pos;
             continue;
         }
         std::size_t end = pos;
         int dots = 0;
         int colons = 0;
-        while (end < n && IsCandidateChar(text[end])) {
+        while (end < n && Is(text[end], kCandidate)) {
             dots += text[end] == '.' ? 1 : 0;
             colons += text[end] == ':' ? 1 : 0;
             ++end;
@@ -73,10 +78,10 @@ bool NextCandidate(std::string_view text, std::size_t& pos, Candidate& out) {
         // An optional /len, which must end the word.
         int length = -1;
         std::size_t after = end;
-        if (after + 1 < n && text[after] == '/' && IsDigit(text[after + 1])) {
+        if (after + 1 < n && text[after] == '/' && Is(text[after + 1], kDigit)) {
             std::size_t k = after + 1;
             int value = 0;
-            while (k < n && IsDigit(text[k]) && value <= 128) {
+            while (k < n && Is(text[k], kDigit) && value <= 128) {
                 value = value * 10 + (text[k] - '0');
                 ++k;
             }
@@ -84,7 +89,7 @@ bool NextCandidate(std::string_view text, std::size_t& pos, Candidate& out) {
             after = k;
             pos = k;
         }
-        if (after < n && (IsAlnum(text[after]) || text[after] == '-' || text[after] == '_')) {
+        if (after < n && Is(text[after], kWord)) {
             continue;  // part of a longer word such as a version or a MAC-like name
         }
         auto address = IpAddress::Parse(run);
@@ -145,44 +150,47 @@ std::optional<IpAddress> ParseV4(std::string_view text) {
 void ExtractAddresses(std::string_view text, std::uint32_t line, bool acl_context,
                       std::vector<model::AddressMention>& out) {
     // Cheap reject: no address without a dot or a colon.
-    if (text.find_first_of(".:") == std::string_view::npos) {
+    if (text.find('.') == std::string_view::npos && text.find(':') == std::string_view::npos) {
         return;
     }
+    // A bare IPv4 address may be followed by its mask (`192.0.2.0 255.255.255.0`, ACL
+    // wildcards): it waits in `pending` until the next candidate shows whether it pairs.
     std::size_t pos = 0;
-    std::array<Candidate, kMaxCandidates> found{};
-    while (pos < text.size()) {
-        std::size_t count = 0;
-        while (count < kMaxCandidates && NextCandidate(text, pos, found[count])) {
-            ++count;
-        }
-        if (count == 0) {
-            break;
-        }
-        for (std::size_t i = 0; i < count; ++i) {
-            const Candidate& c = found[i];
-            if (c.length >= 0) {
-                Add(out, HostOrPrefix(c.address, c.length), text, line);
-                continue;
-            }
-            if (c.address.is_v4() && i + 1 < count && found[i + 1].length < 0 &&
-                found[i + 1].address.is_v4()) {
-                const std::uint32_t mask = found[i + 1].address.v4();
+    Candidate pending;
+    bool has_pending = false;
+    Candidate next;
+    while (NextCandidate(text, pos, next)) {
+        if (has_pending) {
+            has_pending = false;
+            if (next.length < 0 && next.address.is_v4()) {
+                const std::uint32_t mask = next.address.v4();
                 const bool netmask = IsNetmask(mask);
                 const bool wildcard = IsWildcard(mask);
                 if (netmask || wildcard) {
                     // 0.0.0.0 and 255.255.255.255 are both shapes: ACLs mean wildcards.
                     const bool as_wildcard = netmask && wildcard ? acl_context : wildcard;
-                    auto prefix = IpPrefix::FromMask(c.address, found[i + 1].address, as_wildcard);
+                    auto prefix = IpPrefix::FromMask(pending.address, next.address, as_wildcard);
                     if (prefix) {
-                        Add(out, as_wildcard ? *prefix : HostOrPrefix(c.address, prefix->length()),
+                        Add(out,
+                            as_wildcard ? *prefix : HostOrPrefix(pending.address, prefix->length()),
                             text, line);
-                        ++i;
                         continue;
                     }
                 }
             }
-            Add(out, IpPrefix(c.address, c.address.is_v4() ? 32 : 128), text, line);
+            Add(out, IpPrefix(pending.address, 32), text, line);
         }
+        if (next.length >= 0) {
+            Add(out, HostOrPrefix(next.address, next.length), text, line);
+        } else if (next.address.is_v4()) {
+            pending = next;
+            has_pending = true;
+        } else {
+            Add(out, IpPrefix(next.address, 128), text, line);
+        }
+    }
+    if (has_pending) {
+        Add(out, IpPrefix(pending.address, 32), text, line);
     }
 }
 
