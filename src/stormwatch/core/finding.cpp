@@ -13,15 +13,6 @@ namespace {
 constexpr std::array<std::string_view, 5> kSeverityNames = {"info", "low", "medium", "high",
                                                             "critical"};
 
-std::uint64_t Fnv1a(std::uint64_t seed, std::string_view data) {
-    std::uint64_t hash = seed;
-    for (const char c : data) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ULL;
-    }
-    return hash;
-}
-
 }  // namespace
 
 std::string_view SeverityName(Severity severity) {
@@ -79,8 +70,8 @@ std::string ComputeFingerprint(std::string_view rule_id, std::string_view device
     key.append(rule_id).push_back('\x1f');
     key.append(device).push_back('\x1f');
     key.append(NormaliseEvidence(evidence));
-    const std::uint64_t high = Fnv1a(0xcbf29ce484222325ULL, key);
-    const std::uint64_t low = Fnv1a(0x84222325cbf29ce4ULL, key);
+    const std::uint64_t high = text::Fnv1a(0xcbf29ce484222325ULL, key);
+    const std::uint64_t low = text::Fnv1a(0x84222325cbf29ce4ULL, key);
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out(32, '0');
     for (int i = 0; i < 16; ++i) {

@@ -231,4 +231,13 @@ bool LooksBinary(std::string_view head) {
     return odd * 10 > sample.size();
 }
 
+std::uint64_t Fnv1a(std::uint64_t seed, std::string_view data) {
+    std::uint64_t hash = seed;
+    for (const char c : data) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
 }  // namespace stormwatch::text

@@ -5,6 +5,7 @@
 // std::string.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,10 @@ std::string RepairUtf8(std::string_view s);
 /// Heuristic used for whole-input rejection: NUL bytes, or more than 10% bytes that are
 /// neither printable ASCII, whitespace nor part of valid UTF-8 in the first 8 KiB.
 bool LooksBinary(std::string_view head);
+
+/// 64-bit FNV-1a of `data`, starting from `seed`: stable across runs and machines, for
+/// fingerprints and cache keys (not for hash tables under attack).
+std::uint64_t Fnv1a(std::uint64_t seed, std::string_view data);
 
 /// Calls fn(line_view, line_number) for each line (LF or CRLF; the last line need not end
 /// with a newline). Uses memchr; no allocation.

@@ -8,54 +8,33 @@
 
 #include <hs/hs.h>
 
+#include "stormwatch/patterns/database.h"
+
 namespace stormwatch::parse {
 namespace {
 
 // Literals only (Hyperscan's literal compiler builds this set ten times faster than the same
 // markers as anchored regexes): a line marker is searched as "\n" + marker, and the head's
 // first line is checked by hand in Scan.
-hs_database_t* CompileMarkers() {
-    std::vector<std::string> literals;
+patterns::Database CompileMarkers() {
+    std::vector<patterns::Expression> literals;
     for (const std::string_view marker : kLineMarkers) {
-        literals.push_back("\n" + std::string(marker));
+        literals.push_back({.text = "\n" + std::string(marker), .flags = HS_FLAG_SINGLEMATCH});
     }
     for (const std::string_view marker : kTextMarkers) {
-        literals.emplace_back(marker);
+        literals.push_back({.text = std::string(marker), .flags = HS_FLAG_SINGLEMATCH});
     }
-    std::vector<const char*> pointers;
-    std::vector<std::size_t> lengths;
-    std::vector<unsigned> flags(literals.size(), HS_FLAG_SINGLEMATCH);
-    std::vector<unsigned> ids;
-    for (std::size_t i = 0; i < literals.size(); ++i) {
-        pointers.push_back(literals[i].data());
-        lengths.push_back(literals[i].size());
-        ids.push_back(static_cast<unsigned>(i));
-    }
-    hs_database_t* database = nullptr;
-    hs_compile_error_t* error = nullptr;
-    const hs_error_t rc = hs_compile_lit_multi(
-        pointers.data(), flags.data(), ids.data(), lengths.data(),
-        static_cast<unsigned>(pointers.size()), HS_MODE_BLOCK, nullptr, &database, &error);
+    patterns::Compiled compiled = patterns::Compile(patterns::Syntax::kLiteral, literals);
     // Constant literals always compile; a failure is a bug in this file, caught by the
     // sniffer tests (every marker would read as absent).
-    assert(rc == HS_SUCCESS && "sniff markers must compile");
-    if (rc != HS_SUCCESS) {
-        hs_free_compile_error(error);
-        return nullptr;
-    }
-    return database;
+    assert(compiled.database && "sniff markers must compile");
+    return std::move(compiled.database);
 }
 
 const hs_database_t* MarkerDatabase() {
-    static const hs_database_t* const database = CompileMarkers();
-    return database;
+    static const patterns::Database database = CompileMarkers();
+    return database.get();
 }
-
-// One scratch per thread (Hyperscan's rule), freed when the thread ends.
-struct ThreadScratch {
-    ~ThreadScratch() { hs_free_scratch(scratch); }
-    hs_scratch_t* scratch = nullptr;
-};
 
 }  // namespace
 
@@ -65,9 +44,9 @@ HeadMarkers HeadMarkers::Scan(std::string_view head) {
         markers.found_[i] = head.substr(0, kLineMarkers[i].size()) == kLineMarkers[i];
     }
     const hs_database_t* database = MarkerDatabase();
-    thread_local ThreadScratch local;
-    if (database == nullptr || head.size() > UINT_MAX ||
-        hs_alloc_scratch(database, &local.scratch) != HS_SUCCESS) {
+    thread_local patterns::Scratch local;
+    hs_scratch_t* scratch = database != nullptr ? local.For(database) : nullptr;
+    if (scratch == nullptr || head.size() > UINT_MAX) {
         return markers;
     }
     const auto on_match = [](unsigned id, unsigned long long /*from*/, unsigned long long /*to*/,
@@ -75,7 +54,7 @@ HeadMarkers HeadMarkers::Scan(std::string_view head) {
         static_cast<HeadMarkers*>(context)->found_[id] = true;
         return 0;
     };
-    hs_scan(database, head.data(), static_cast<unsigned>(head.size()), 0, local.scratch, on_match,
+    hs_scan(database, head.data(), static_cast<unsigned>(head.size()), 0, scratch, on_match,
             &markers);
     return markers;
 }

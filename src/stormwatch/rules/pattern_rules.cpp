@@ -370,32 +370,6 @@ Result<std::vector<PatternRule>> ParsePatternRules(std::string_view yaml,
     return RuleFileParser(origin).Parse(yaml);
 }
 
-PatternScratch::~PatternScratch() {
-    if (scratch_ != nullptr) {
-        hs_free_scratch(scratch_);
-    }
-}
-
-PatternScratch::PatternScratch(PatternScratch&& other) noexcept
-    : scratch_(std::exchange(other.scratch_, nullptr)), hits_(std::move(other.hits_)) {}
-
-PatternScratch& PatternScratch::operator=(PatternScratch&& other) noexcept {
-    if (this != &other) {
-        if (scratch_ != nullptr) {
-            hs_free_scratch(scratch_);
-        }
-        scratch_ = std::exchange(other.scratch_, nullptr);
-        hits_ = std::move(other.hits_);
-    }
-    return *this;
-}
-
-PatternRuleSet::~PatternRuleSet() {
-    if (database_ != nullptr) {
-        hs_free_database(database_);
-    }
-}
-
 Result<std::shared_ptr<const PatternRuleSet>> PatternRuleSet::Compile(
     std::vector<PatternRule> rules) {
     STORMWATCH_RETURN_IF_ERROR(CheckUniqueIds(rules));
@@ -431,32 +405,23 @@ Result<std::shared_ptr<const PatternRuleSet>> PatternRuleSet::Compile(
         set->unless_.push_back(std::move(unless));
     }
     if (!rules.empty()) {
-        std::vector<const char*> expressions;
-        std::vector<unsigned int> flags(rules.size(), HS_FLAG_SINGLEMATCH);
-        std::vector<unsigned int> ids;
-        for (std::size_t i = 0; i < rules.size(); ++i) {
-            expressions.push_back(rules[i].match.c_str());
-            ids.push_back(static_cast<unsigned int>(i));
+        std::vector<patterns::Expression> expressions;
+        for (const PatternRule& rule : rules) {
+            expressions.push_back({.text = rule.match, .flags = HS_FLAG_SINGLEMATCH});
         }
-        hs_compile_error_t* error = nullptr;
-        const hs_error_t rc = hs_compile_multi(expressions.data(), flags.data(), ids.data(),
-                                               static_cast<unsigned int>(rules.size()),
-                                               HS_MODE_BLOCK, nullptr, &set->database_, &error);
-        if (rc != HS_SUCCESS) {
-            std::string message = error != nullptr && error->message != nullptr
-                                      ? error->message
-                                      : "Hyperscan compilation failed";
-            const int index = error != nullptr ? error->expression : -1;
-            hs_free_compile_error(error);
+        patterns::Compiled compiled = patterns::Compile(patterns::Syntax::kRegex, expressions);
+        if (!compiled.database) {
+            const int index = compiled.failure->expression;
             if (index >= 0 && static_cast<std::size_t>(index) < rules.size()) {
                 const PatternRule& rule = rules[static_cast<std::size_t>(index)];
                 return RuleError(rule, rule.line,
                                  "'match' is not supported by the multi-pattern engine "
                                  "(Hyperscan): " +
-                                     message);
+                                     compiled.failure->message);
             }
-            return InvalidArgument("pattern rules: " + message);
+            return InvalidArgument("pattern rules: " + compiled.failure->message);
         }
+        set->database_ = std::move(compiled.database);
     }
     set->rules_ = std::move(rules);
     return std::shared_ptr<const PatternRuleSet>(std::move(set));
@@ -509,10 +474,11 @@ void PatternRuleSet::Emit(std::size_t rule, const parse::ConfigLine& line, std::
 void PatternRuleSet::Run(const parse::ConfigTree& tree, const model::DeviceModel& model,
                          std::string_view path, std::string_view device, PatternScratch& scratch,
                          std::vector<Finding>& out) const {
-    if (database_ == nullptr) {
+    if (!database_) {
         return;
     }
-    if (hs_alloc_scratch(database_, &scratch.scratch_) != HS_SUCCESS) {
+    hs_scratch_t* hs_scratch = scratch.scratch_.For(database_.get());
+    if (hs_scratch == nullptr) {
         // Only out of memory gets here; the slow path still gives the same answer.
         RunReference(tree, model, path, device, out);
         return;
@@ -524,8 +490,8 @@ void PatternRuleSet::Run(const parse::ConfigTree& tree, const model::DeviceModel
         }
         scratch.hits_.clear();
         const hs_error_t rc =
-            hs_scan(database_, text.data(), static_cast<unsigned int>(text.size()), 0,
-                    scratch.scratch_, OnMatch, &scratch.hits_);
+            hs_scan(database_.get(), text.data(), static_cast<unsigned int>(text.size()), 0,
+                    hs_scratch, OnMatch, &scratch.hits_);
         if (rc != HS_SUCCESS) {
             // A scan error (not a match) on one line: fall back to RE2 for that line alone.
             scratch.hits_.clear();

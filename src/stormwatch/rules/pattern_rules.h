@@ -18,9 +18,8 @@
 #include "stormwatch/core/status.h"
 #include "stormwatch/model/device_model.h"
 #include "stormwatch/parse/config_tree.h"
+#include "stormwatch/patterns/database.h"
 
-struct hs_database;
-struct hs_scratch;
 namespace re2 {
 class RE2;
 }  // namespace re2
@@ -60,16 +59,9 @@ Result<std::vector<PatternRule>> ParsePatternRules(std::string_view yaml,
 /// Per-thread scan state. Cheap to create empty; grows on first use with a rule set.
 class PatternScratch {
 public:
-    PatternScratch() = default;
-    ~PatternScratch();
-    PatternScratch(const PatternScratch&) = delete;
-    PatternScratch& operator=(const PatternScratch&) = delete;
-    PatternScratch(PatternScratch&& other) noexcept;
-    PatternScratch& operator=(PatternScratch&& other) noexcept;
-
 private:
     friend class PatternRuleSet;
-    hs_scratch* scratch_ = nullptr;
+    patterns::Scratch scratch_;
     std::vector<std::uint32_t> hits_;  ///< candidate rules of the current line (reused)
 };
 
@@ -79,7 +71,6 @@ public:
     /// RE2 rejects is an error naming the rule and its file:line.
     static Result<std::shared_ptr<const PatternRuleSet>> Compile(std::vector<PatternRule> rules);
 
-    ~PatternRuleSet();
     PatternRuleSet(const PatternRuleSet&) = delete;
     PatternRuleSet& operator=(const PatternRuleSet&) = delete;
 
@@ -109,7 +100,7 @@ private:
     std::vector<std::unique_ptr<re2::RE2>> match_;
     std::vector<std::unique_ptr<re2::RE2>> under_;   ///< null when the rule has none
     std::vector<std::unique_ptr<re2::RE2>> unless_;  ///< null when the rule has none
-    hs_database* database_ = nullptr;                ///< null when there are no rules
+    patterns::Database database_;                    ///< null when there are no rules
 };
 
 /// The built-in rules of rules/config/*.yml, embedded in the binary.
