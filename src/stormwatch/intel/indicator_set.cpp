@@ -17,6 +17,7 @@
 
 #include "stormwatch/core/text.h"
 #include "stormwatch/intel/ipv4_range_table.h"
+#include "stormwatch/intel/string_hash.h"
 
 namespace stormwatch::intel {
 
@@ -430,28 +431,63 @@ constexpr std::array<unsigned char, 256> kFold = [] {
     return t;
 }();
 
-// FNV-1a over case-folded bytes, fed from the LAST byte to the first: the hash of every
-// label suffix of a domain (`b.evil.example`, `evil.example`) falls out of one backward pass.
-constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
-inline std::uint64_t HashSeed(IndicatorType type) {
-    return 0xcbf29ce484222325ULL ^ (static_cast<std::uint64_t>(type) * 0x9e3779b97f4a7c15ULL);
-}
-inline std::uint64_t HashStep(std::uint64_t h, char c) {
-    return (h ^ kFold[static_cast<unsigned char>(c)]) * kFnvPrime;
-}
-inline std::uint64_t HashFinish(std::uint64_t h) {
-    h ^= h >> 31;
-    h *= 0xd6e8feb86659fd93ULL;
-    h ^= h >> 32;
-    return h;
-}
-// Unfinished (pre-HashFinish) backward hash of a whole value.
-std::uint64_t HashRaw(IndicatorType type, std::string_view value) {
-    std::uint64_t h = HashSeed(type);
-    for (std::size_t i = value.size(); i > 0; --i) {
-        h = HashStep(h, value[i - 1]);
+constexpr std::size_t kTypeCount = static_cast<std::size_t>(IndicatorType::kEmail) + 1;
+
+// A domain name's parent domain (or itself): where it starts in the name, and its StringHash.
+struct DomainSuffix {
+    std::size_t start;
+    std::uint64_t hash;
+};
+
+// The name MatchDomain looks up: trimmed, without the root's trailing dot, and cut to its
+// longest parent domain that a set can hold.
+std::string_view DomainQuery(std::string_view domain) {
+    // Names from the text scanner are never padded: only trim (out of line) when needed.
+    const auto padded = [](char c) {
+        return static_cast<unsigned char>(c) <= ' ';
+    };
+    std::string_view name = !domain.empty() && (padded(domain.front()) || padded(domain.back()))
+                                ? text::Trim(domain)
+                                : domain;
+    if (!name.empty() && name.back() == '.') {
+        name.remove_suffix(1);
     }
-    return h;
+    if (name.size() > detail::kMaxDomainBytes) {
+        // Only parents short enough to be stored can match: start at the first label that
+        // leaves at most kMaxDomainBytes.
+        const std::size_t dot = name.find('.', name.size() - detail::kMaxDomainBytes - 1);
+        name = dot == std::string_view::npos ? std::string_view() : name.substr(dot + 1);
+    }
+    return name;
+}
+
+// The hashes of `name` and of each of its parent domains of two or more labels, shortest first,
+// into `out` (room for kMaxDomainLabels); returns how many.
+std::size_t ParentDomainHashes(std::string_view name, DomainSuffix* out) {
+    if (name.empty()) {
+        return 0;
+    }
+    std::array<std::uint8_t, detail::kMaxDomainLabels> starts;
+    std::array<std::uint64_t, detail::kMaxDomainLabels> hashes;
+    const std::size_t labels = detail::DomainSuffixHashes(
+        static_cast<unsigned>(IndicatorType::kDomain), name, starts.data(), hashes.data());
+    // The last label alone (a top-level domain) is no indicator.
+    std::size_t n = 0;
+    for (std::size_t k = labels - 1; k-- > 0;) {
+        out[n++] = {starts[k], hashes[k]};
+    }
+    return n;
+}
+
+std::uint64_t StringHash(IndicatorType type, std::string_view value) {
+    if (type == IndicatorType::kDomain && value.size() <= detail::kMaxDomainBytes) {
+        std::array<std::uint8_t, detail::kMaxDomainLabels> starts;
+        std::array<std::uint64_t, detail::kMaxDomainLabels> hashes;
+        detail::DomainSuffixHashes(static_cast<unsigned>(type), value, starts.data(),
+                                   hashes.data());
+        return hashes[0];
+    }
+    return detail::ValueHash(static_cast<unsigned>(type), value);
 }
 
 // URL paths are case-sensitive after normalisation; every other string type compares folded.
@@ -463,12 +499,20 @@ bool FoldedEqual(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) {
         return false;
     }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (kFold[static_cast<unsigned char>(a[i])] != kFold[static_cast<unsigned char>(b[i])]) {
+    // 8 bytes at a time; the last 1-8 bytes load the same way on both sides.
+    std::size_t i = 0;
+    for (; i + 8 < a.size(); i += 8) {
+        std::uint64_t x = 0;
+        std::uint64_t y = 0;
+        std::memcpy(&x, a.data() + i, 8);
+        std::memcpy(&y, b.data() + i, 8);
+        if (detail::FoldWord(x) != detail::FoldWord(y)) {
             return false;
         }
     }
-    return true;
+    const std::size_t rest = a.size() - i;
+    return rest == 0 || detail::FoldWord(detail::LoadUpTo8(a.data() + i, rest)) ==
+                            detail::FoldWord(detail::LoadUpTo8(b.data() + i, rest));
 }
 
 int FoldedCompare(std::string_view a, std::string_view b) {
@@ -743,9 +787,11 @@ struct IndicatorSet::Tables {
     std::uint32_t v6_base = 0;
     std::uint32_t str_base = 0;
     std::string arena;
+    /// Where string record k starts in the arena; one more entry (the arena's size) ends the
+    /// last, so a length is the difference of two neighbours.
     std::vector<std::uint32_t> str_offset;
-    std::vector<std::uint16_t> str_length;
-    std::vector<IndicatorType> str_type;
+    /// String records are sorted by type: those of type t are [type_begin[t], type_begin[t+1]).
+    std::array<std::uint32_t, kTypeCount + 1> type_begin{};
     /// Open addressing, linear probing, load <= 0.7: string record number (low 24 bits) and
     /// the hash's top 8 bits, so most probes of absent values never touch the records. Past
     /// 2^24 strings the slot holds the bare record number (`tagged` false).
@@ -753,24 +799,42 @@ struct IndicatorSet::Tables {
     std::uint64_t slot_mask = 0;
     bool tagged = true;
 
-    [[nodiscard]] std::uint32_t SlotFor(std::uint32_t k, std::uint64_t finished) const {
-        return tagged ? (k | static_cast<std::uint32_t>(finished >> 56) << 24) : k;
+    [[nodiscard]] std::uint32_t SlotFor(std::uint32_t k, std::uint64_t hash) const {
+        return tagged ? (k | static_cast<std::uint32_t>(hash >> 56) << 24) : k;
+    }
+
+    [[nodiscard]] std::uint32_t StrCount() const {
+        return str_offset.empty() ? 0 : static_cast<std::uint32_t>(str_offset.size() - 1);
     }
 
     [[nodiscard]] std::string_view Str(std::uint32_t k) const {
-        return {arena.data() + str_offset[k], str_length[k]};
+        return {arena.data() + str_offset[k], str_offset[k + 1] - str_offset[k]};
     }
 
-    // String record `k` equal to `value` of `type` whose backward hash state (before
-    // HashFinish) is `h`; kNone when absent.
-    [[nodiscard]] std::uint32_t FindString(IndicatorType type, std::string_view value,
-                                           std::uint64_t h) const {
+    [[nodiscard]] IndicatorType StrType(std::uint32_t k) const {
+        const auto after = std::upper_bound(type_begin.begin(), type_begin.end(), k);
+        return static_cast<IndicatorType>(after - type_begin.begin() - 1);
+    }
+
+    void PrefetchSlot(std::uint64_t hash) const {
+        if (!slots.empty()) {
+            __builtin_prefetch(&slots[hash & slot_mask]);
+        }
+    }
+
+    void PrefetchStr(std::uint32_t k) const { __builtin_prefetch(&str_offset[k]); }
+
+    // From slot `i` on (linear probing for `hash`): the first record of `type` whose tag
+    // matches, `i` left on its slot; kNone at the first empty slot. Touches only the slots.
+    [[nodiscard]] std::uint32_t NextCandidate(IndicatorType type, std::uint64_t hash,
+                                              std::uint64_t& i) const {
         if (slots.empty()) {
             return kNone;
         }
-        const std::uint64_t finished = HashFinish(h);
-        const std::uint32_t tag = static_cast<std::uint32_t>(finished >> 56);
-        for (std::uint64_t i = finished & slot_mask;; i = (i + 1) & slot_mask) {
+        const std::uint32_t tag = static_cast<std::uint32_t>(hash >> 56);
+        const std::uint32_t type_first = type_begin[static_cast<std::size_t>(type)];
+        const std::uint32_t type_end = type_begin[static_cast<std::size_t>(type) + 1];
+        for (;; i = (i + 1) & slot_mask) {
             const std::uint32_t slot = slots[i];
             if (slot == kNone) {
                 return kNone;
@@ -779,11 +843,32 @@ struct IndicatorSet::Tables {
                 continue;
             }
             const std::uint32_t k = tagged ? (slot & 0xffffffU) : slot;
-            if (str_type[k] == type && str_length[k] == value.size() &&
-                (FoldsCase(type) ? FoldedEqual(Str(k), value) : Str(k) == value)) {
+            if (k >= type_first && k < type_end) {
                 return k;
             }
         }
+    }
+
+    [[nodiscard]] bool Equals(std::uint32_t k, IndicatorType type, std::string_view value) const {
+        const std::string_view stored = Str(k);
+        return FoldsCase(type) ? FoldedEqual(stored, value) : stored == value;
+    }
+
+    // String record `k` equal to `value` of `type` whose StringHash is `hash`, probing from
+    // slot `i`; kNone when absent.
+    [[nodiscard]] std::uint32_t FindStringFrom(IndicatorType type, std::string_view value,
+                                               std::uint64_t hash, std::uint64_t i) const {
+        for (;; i = (i + 1) & slot_mask) {
+            const std::uint32_t k = NextCandidate(type, hash, i);
+            if (k == kNone || Equals(k, type, value)) {
+                return k;
+            }
+        }
+    }
+
+    [[nodiscard]] std::uint32_t FindString(IndicatorType type, std::string_view value,
+                                           std::uint64_t hash) const {
+        return FindStringFrom(type, value, hash, hash & slot_mask);
     }
 };
 
@@ -1398,35 +1483,38 @@ std::shared_ptr<const IndicatorSet> IndicatorSetBuilder::Build() {
     st.strings.clear();
     st.strings.shrink_to_fit();
     t.arena.reserve(arena_bytes);
-    t.str_offset.reserve(unique.size());
-    t.str_length.reserve(unique.size());
-    t.str_type.reserve(unique.size());
+    t.str_offset.reserve(unique.size() + 1);
     for (const Staging::Str& s : unique) {
         t.str_offset.push_back(static_cast<std::uint32_t>(t.arena.size()));
-        t.str_length.push_back(s.length);
-        t.str_type.push_back(s.type);
         t.arena.append(view(s));
         t.meta_of.push_back(s.meta);
         set->type_mask_ |= 1U << static_cast<unsigned>(s.type);
     }
-    unique = {};
-    if (!t.str_offset.empty()) {
+    t.str_offset.push_back(static_cast<std::uint32_t>(t.arena.size()));
+    for (std::size_t type = 0; type < kTypeCount; ++type) {
+        const auto after = std::partition_point(
+            unique.begin(), unique.end(),
+            [type](const auto& s) { return static_cast<std::size_t>(s.type) <= type; });
+        t.type_begin[type + 1] = static_cast<std::uint32_t>(after - unique.begin());
+    }
+    if (!unique.empty()) {
         std::size_t capacity = 16;
-        while (capacity * 7 < t.str_offset.size() * 10) {
+        while (capacity * 7 < unique.size() * 10) {
             capacity *= 2;
         }
-        t.tagged = t.str_offset.size() < (1U << 24);
+        t.tagged = unique.size() < (1U << 24);
         t.slots.assign(capacity, kNone);
         t.slot_mask = capacity - 1;
-        for (std::uint32_t k = 0; k < t.str_offset.size(); ++k) {
-            const std::uint64_t finished = HashFinish(HashRaw(t.str_type[k], t.Str(k)));
-            std::uint64_t i = finished & t.slot_mask;
+        for (std::uint32_t k = 0; k < t.StrCount(); ++k) {
+            const std::uint64_t hash = StringHash(unique[k].type, t.Str(k));
+            std::uint64_t i = hash & t.slot_mask;
             while (t.slots[i] != kNone) {
                 i = (i + 1) & t.slot_mask;
             }
-            t.slots[i] = t.SlotFor(k, finished);
+            t.slots[i] = t.SlotFor(k, hash);
         }
     }
+    unique = {};
     t.metas = metas.Release();
     set->size_ = t.meta_of.size();
     if (t.metas.size() <= 65536 && !t.meta_of.empty()) {
@@ -1469,7 +1557,7 @@ Indicator MakeIndicator(const IndicatorSet::Tables& t, std::uint32_t i) {
         }
     } else {
         const std::uint32_t k = i - t.str_base;
-        out.type = t.str_type[k];
+        out.type = t.StrType(k);
         out.value = std::string(t.Str(k));
     }
     const Meta& meta = t.metas[t.MetaOf(i)];
@@ -1569,34 +1657,89 @@ const Indicator* IndicatorSet::MatchPrefix(const IpPrefix& prefix) const {
 }
 
 const Indicator* IndicatorSet::MatchDomain(std::string_view domain) const {
-    std::string_view name = text::Trim(domain);
-    if (!name.empty() && name.back() == '.') {
-        name.remove_suffix(1);
+    const Indicator* hit = nullptr;
+    MatchDomainBatch(std::span(&domain, 1), std::span(&hit, 1));
+    return hit;
+}
+
+void IndicatorSet::MatchDomainBatch(std::span<const std::string_view> names,
+                                    std::span<const Indicator*> out) const {
+    if (!HasType(IndicatorType::kDomain)) {
+        std::fill_n(out.begin(), names.size(), nullptr);
+        return;
     }
-    if (name.empty() || !HasType(IndicatorType::kDomain)) {
-        return nullptr;
-    }
-    // One backward pass hashes every suffix; each one starting a label after at least one dot
-    // is probed, and the longest hit (the most specific indicator) wins.
-    std::uint64_t h = HashSeed(IndicatorType::kDomain);
-    std::uint32_t best = kNone;
-    bool dotted = false;
-    for (std::size_t i = name.size(); i > 0; --i) {
-        const char c = name[i - 1];
-        h = HashStep(h, c);
-        if (c == '.') {
-            dotted = true;
-            continue;
+    // Per group of names: hash every parent domain of every name and start loading its slot,
+    // then probe, each name's longest suffix first (the most specific indicator wins). The
+    // group's slot misses overlap; a group ends early when the suffix buffer could overflow.
+    constexpr std::size_t kGroup = 16;
+    const Tables& strings = *tables_;
+    std::array<std::string_view, kGroup> group;
+    std::array<DomainSuffix, 4 * detail::kMaxDomainLabels> suffixes;
+    std::array<std::size_t, kGroup + 1> suffix_begin{};
+    std::size_t next = 0;
+    while (next < names.size()) {
+        const std::size_t first = next;
+        std::size_t count = 0;
+        while (next < names.size() && count < kGroup &&
+               suffix_begin[count] + detail::kMaxDomainLabels <= suffixes.size()) {
+            group[count] = DomainQuery(names[next]);
+            DomainSuffix* begin = suffixes.data() + suffix_begin[count];
+            const std::size_t n = ParentDomainHashes(group[count], begin);
+            for (std::size_t i = 0; i < n; ++i) {
+                strings.PrefetchSlot(begin[i].hash);
+            }
+            suffix_begin[count + 1] = suffix_begin[count] + n;
+            ++count;
+            ++next;
         }
-        if (dotted && (i == 1 || name[i - 2] == '.')) {
-            const std::uint32_t k =
-                tables_->FindString(IndicatorType::kDomain, name.substr(i - 1), h);
-            if (k != kNone) {
-                best = k;
+        // Each name's first candidate (a tag match, nearly always the answer), then its
+        // record's offset and bytes, each step over the whole group so the misses overlap.
+        std::array<std::size_t, kGroup> suffix{};
+        std::array<std::uint64_t, kGroup> slot{};
+        std::array<std::uint32_t, kGroup> found{};
+        for (std::size_t g = 0; g < count; ++g) {
+            found[g] = kNone;
+            for (suffix[g] = suffix_begin[g + 1]; suffix[g] > suffix_begin[g]; --suffix[g]) {
+                const std::uint64_t hash = suffixes[suffix[g] - 1].hash;
+                slot[g] = hash & strings.slot_mask;
+                found[g] = strings.NextCandidate(IndicatorType::kDomain, hash, slot[g]);
+                if (found[g] != kNone) {
+                    strings.PrefetchStr(found[g]);
+                    break;
+                }
             }
         }
+        for (std::size_t g = 0; g < count; ++g) {
+            if (found[g] != kNone) {
+                __builtin_prefetch(strings.Str(found[g]).data());
+            }
+        }
+        for (std::size_t g = 0; g < count; ++g) {
+            if (found[g] == kNone) {
+                continue;
+            }
+            const std::string_view name = group[g];
+            std::size_t i = suffix[g];
+            const DomainSuffix* s = &suffixes[i - 1];
+            if (!strings.Equals(found[g], IndicatorType::kDomain, name.substr(s->start))) {
+                // A tag collision: probe on past it, then the shorter suffixes.
+                found[g] = strings.FindStringFrom(IndicatorType::kDomain, name.substr(s->start),
+                                                  s->hash, (slot[g] + 1) & strings.slot_mask);
+                for (--i; found[g] == kNone && i > suffix_begin[g]; --i) {
+                    s = &suffixes[i - 1];
+                    found[g] =
+                        strings.FindString(IndicatorType::kDomain, name.substr(s->start), s->hash);
+                }
+            }
+            if (found[g] != kNone) {
+                found[g] += tables_->str_base;
+                __builtin_prefetch(&cache_[found[g]]);
+            }
+        }
+        for (std::size_t g = 0; g < count; ++g) {
+            out[first + g] = GetOrNull(found[g]);
+        }
     }
-    return best == kNone ? nullptr : Get(tables_->str_base + best);
 }
 
 const Indicator* IndicatorSet::MatchValue(IndicatorType type, std::string_view value_in) const {
@@ -1640,7 +1783,7 @@ const Indicator* IndicatorSet::MatchValue(IndicatorType type, std::string_view v
     if (!HasType(type)) {
         return nullptr;
     }
-    const std::uint32_t k = tables_->FindString(type, value, HashRaw(type, value));
+    const std::uint32_t k = tables_->FindString(type, value, StringHash(type, value));
     return k == kNone ? nullptr : Get(tables_->str_base + k);
 }
 
@@ -1653,7 +1796,7 @@ const Indicator* IndicatorSet::MatchUrl(std::string_view url) const {
         return nullptr;
     }
     const std::uint32_t k = tables_->FindString(IndicatorType::kUrl, normalised,
-                                                HashRaw(IndicatorType::kUrl, normalised));
+                                                StringHash(IndicatorType::kUrl, normalised));
     return k == kNone ? nullptr : Get(tables_->str_base + k);
 }
 
@@ -1662,8 +1805,7 @@ std::size_t IndicatorSet::MemoryBytes() const {
     std::size_t bytes = t.meta_of.capacity() * 4 + t.meta16.capacity() * 2 + t.v4.Bytes() +
                         t.v4_ranges.Bytes() + t.v6.Bytes() +
                         t.v6_ranges.capacity() * sizeof(Piece<U128>) + t.arena.capacity() +
-                        t.str_offset.capacity() * 4 + t.str_length.capacity() * 2 +
-                        t.str_type.capacity() + t.slots.capacity() * 4;
+                        t.str_offset.capacity() * 4 + t.slots.capacity() * 4;
     for (const Meta& meta : t.metas) {
         bytes += sizeof(Meta) + meta.source.capacity() + meta.actor.capacity() +
                  meta.id.capacity() + meta.confidence.capacity();

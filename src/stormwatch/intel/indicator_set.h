@@ -137,6 +137,10 @@ public:
     [[nodiscard]] const Indicator* MatchPrefix(const IpPrefix& prefix) const;
     /// Exact domain or any parent domain (`a.evil.example` matches `evil.example`).
     [[nodiscard]] const Indicator* MatchDomain(std::string_view domain) const;
+    /// MatchDomain of many names: `out[i]` answers `names[i]`; `out` is at least as long. Faster
+    /// per name than one call each, as MatchIpv4Batch.
+    void MatchDomainBatch(std::span<const std::string_view> names,
+                          std::span<const Indicator*> out) const;
     /// Exact match of account names, hashes, file names, e-mail addresses and domains
     /// (case-insensitive); URLs as MatchUrl; addresses and prefixes by their exact value.
     [[nodiscard]] const Indicator* MatchValue(IndicatorType type, std::string_view value) const;

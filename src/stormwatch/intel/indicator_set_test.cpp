@@ -557,6 +557,61 @@ TEST(IndicatorSet, Ipv4LookupsAgreeWithBruteForce) {
     }
 }
 
+// MatchDomainBatch gives MatchDomain's answers: parents, case, trailing dots, padding, names
+// too long to be domains, empty names, more names than one group.
+TEST(IndicatorSet, DomainBatchAgreesWithSingleLookups) {
+    IndicatorSetBuilder builder;
+    for (const char* d : {"evil.example", "a.b.c.d.example", "x.evil.example", "co.uk"}) {
+        ASSERT_TRUE(builder.Add(d, "domain", "test", "", ""));
+    }
+    ASSERT_TRUE(builder.Add("d41d8cd98f00b204e9800998ecf8427e", "", "test", "", ""));
+    const auto set = builder.Build();
+    std::vector<std::string> names = {"evil.example",
+                                      "EVIL.Example.",
+                                      "a.evil.example",
+                                      "y.x.evil.example",
+                                      "notevil.example",
+                                      "example",
+                                      "",
+                                      " evil.example ",
+                                      "b.c.d.example",
+                                      "z.a.b.c.d.example",
+                                      "co.uk",
+                                      "a.co.uk",
+                                      "uk",
+                                      ".evil.example",
+                                      "evil..example",
+                                      "d41d8cd98f00b204e9800998ecf8427e",
+                                      std::string(300, 'a') + ".evil.example",
+                                      std::string(250, 'a') + ".co.uk",
+                                      "b." + std::string(240, 'a') + ".evil.example"};
+    for (int i = 0; i < 40; ++i) {
+        names.push_back("n" + std::to_string(i) + (i % 3 == 0 ? ".evil.example" : ".else.example"));
+    }
+    const std::vector<std::string_view> views(names.begin(), names.end());
+    std::vector<const Indicator*> batch(views.size());
+    set->MatchDomainBatch(views, batch);
+    for (std::size_t i = 0; i < views.size(); ++i) {
+        EXPECT_EQ(batch[i], set->MatchDomain(views[i])) << views[i];
+    }
+    auto value_of = [&](std::string_view name) {
+        const Indicator* hit = set->MatchDomain(name);
+        return hit == nullptr ? std::string("-") : hit->value;
+    };
+    EXPECT_EQ(value_of("EVIL.Example."), "evil.example");
+    EXPECT_EQ(value_of("y.x.evil.example"), "x.evil.example");  // the most specific parent
+    EXPECT_EQ(value_of("z.a.b.c.d.example"), "a.b.c.d.example");
+    EXPECT_EQ(value_of("b.c.d.example"), "-");
+    EXPECT_EQ(value_of("notevil.example"), "-");
+    EXPECT_EQ(value_of(".evil.example"), "evil.example");
+    EXPECT_EQ(value_of("evil..example"), "-");
+    EXPECT_EQ(value_of("d41d8cd98f00b204e9800998ecf8427e"), "-");  // a hash, not a domain
+    // Parents of names longer than a domain can be, and of labels longer than 63 bytes.
+    EXPECT_EQ(value_of(std::string(300, 'a') + ".evil.example"), "evil.example");
+    EXPECT_EQ(value_of("b." + std::string(240, 'a') + ".evil.example"), "evil.example");
+    EXPECT_EQ(value_of(std::string(240, 'a') + ".co.uk"), "co.uk");
+}
+
 TEST(IndicatorLoad, CsvWithHeaderQuotesAndBadRows) {
     const std::string csv =
         "indicator,confidence,type,source,actor,id,extra\n"
