@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/intel/text_matcher.h"
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace stormwatch::intel {
 
@@ -41,6 +48,8 @@ constexpr std::array<std::uint8_t, 256> kClass = [] {
 }();
 
 constexpr std::uint8_t kHexOnly = kDigit | kHexAlpha;
+// No byte has every class: an OR of classes is never this.
+constexpr std::uint8_t kUnknownMask = 0xff;
 
 std::uint8_t ClassOf(std::string_view s) {
     std::uint8_t mask = 0;
@@ -84,52 +93,192 @@ bool IsUrlByte(unsigned char c) {
            c != '{' && c != '}' && c != '|' && c != '\\' && c != '^';
 }
 
+// Where in a 64-byte block tokens can start being interesting: bit i for byte i.
+struct BlockMasks {
+    std::uint64_t token;    ///< bytes with a class (kClass non-zero)
+    std::uint64_t special;  ///< `.`, `:`, `@`: a token holding one may be an indicator
+};
+
+constexpr std::size_t kBlock = 64;
+
+// Any number of bytes (the text's last partial block), through the class table.
+BlockMasks ScalarMasks(const unsigned char* p, std::size_t n) {
+    BlockMasks m{0, 0};
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint8_t cls = kClass[p[i]];
+        m.token |= static_cast<std::uint64_t>(cls != 0) << i;
+        m.special |= static_cast<std::uint64_t>((cls & (kDot | kColon | kAt)) != 0) << i;
+    }
+    return m;
+}
+
+#if defined(__SSE2__)
+// The same classes as kClass, 16 bytes per step (SSE2 is part of x86-64).
+BlockMasks SimdMasks(const unsigned char* p) {
+    const auto byte = [](char c) {
+        return _mm_set1_epi8(c);
+    };
+    BlockMasks m{0, 0};
+    for (int chunk = 0; chunk < 4; ++chunk) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * chunk));
+        // Unsigned `v <= limit` as min(v, limit) == v.
+        const auto at_most = [](__m128i v, char limit) {
+            return _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(limit)), v);
+        };
+        const __m128i letter = at_most(_mm_sub_epi8(_mm_or_si128(x, byte(0x20)), byte('a')), 25);
+        const __m128i digit = at_most(_mm_sub_epi8(x, byte('0')), 9);
+        const __m128i special =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, byte('.')), _mm_cmpeq_epi8(x, byte(':'))),
+                         _mm_cmpeq_epi8(x, byte('@')));
+        const __m128i dash =
+            _mm_or_si128(_mm_cmpeq_epi8(x, byte('-')), _mm_cmpeq_epi8(x, byte('_')));
+        const __m128i token =
+            _mm_or_si128(_mm_or_si128(letter, digit), _mm_or_si128(special, dash));
+        const int shift = 16 * chunk;
+        m.token |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(token)))
+                   << shift;
+        m.special |=
+            static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(special)))
+            << shift;
+    }
+    return m;
+}
+#endif
+
+BlockMasks Masks(const unsigned char* p, std::size_t n) {
+#if defined(__SSE2__)
+    if (n >= kBlock) {
+        return SimdMasks(p);
+    }
+#endif
+    return ScalarMasks(p, std::min(n, kBlock));
+}
+
 class Scanner {
 public:
     Scanner(const IndicatorSet& set, std::string_view text, std::vector<TextHit>& out)
         : set_(set), text_(text), out_(out) {}
 
+    // Most bytes of a log are words, numbers and spaces: per 64-byte block, only tokens holding
+    // a `.`, `:` or `@`, or at least 16 token bytes in a row (a hash has 32 or more, so it
+    // spans an aligned 16-byte chunk), are looked at.
     void Run() {
         const auto* const data = reinterpret_cast<const unsigned char*>(text_.data());
         const std::size_t n = text_.size();
-        std::size_t i = 0;
-        while (i < n) {
-            while (i < n && kClass[data[i]] == 0) {
-                ++i;
+        std::size_t resume = 0;  // bytes before it are scanned
+        for (std::size_t base = 0; base < n; base += kBlock) {
+            const BlockMasks m = Masks(data + base, n - base);
+            std::uint64_t interesting = m.special;
+            for (int chunk = 0; chunk < 4; ++chunk) {
+                if (((m.token >> (16 * chunk)) & 0xffff) == 0xffff) {
+                    interesting |= std::uint64_t{1} << (16 * chunk);
+                }
             }
-            if (i == n) {
-                break;
-            }
-            const std::size_t start = i;
-            std::uint8_t mask = 0;
-            while (i < n) {
-                const std::uint8_t cls = kClass[data[i]];
-                if (cls == 0) {
+            while (interesting != 0) {
+                const std::size_t at =
+                    base + static_cast<std::size_t>(std::countr_zero(interesting));
+                if (at >= resume) {
+                    resume = TokenAround(at, resume, base, m.token);
+                }
+                if (resume >= base + kBlock) {
                     break;
                 }
-                mask |= cls;
-                ++i;
+                interesting &= ~std::uint64_t{0} << (resume - base);
             }
-            // Plain words (letters, digits, dashes) are no indicator unless they are a hash.
-            if ((mask & (kDot | kColon | kAt)) == 0) {
-                if ((mask & ~kHexOnly) == 0 && HashTypeForLength(i - start)) {
-                    Hash(start, i - start);
-                }
-                continue;
-            }
-            if (data[i - 1] == ':' && i + 1 < n && data[i] == '/' && data[i + 1] == '/') {
-                i = Url(start, i);
-                continue;
-            }
-            Token(start, i, mask);
         }
+        Flush();
     }
 
 private:
+    // Scans the token holding byte `at` (not starting before `floor`) of the block at `base`
+    // whose token bytes are `token`; returns where scanning resumes. The bounds come from the
+    // mask; only a token reaching past its block is followed byte by byte.
+    std::size_t TokenAround(std::size_t at, std::size_t floor, std::size_t base,
+                            std::uint64_t token) {
+        const auto* const data = reinterpret_cast<const unsigned char*>(text_.data());
+        const std::size_t n = text_.size();
+        const auto bit = static_cast<int>(at - base);
+        const std::uint64_t gaps_below = ~token & ((std::uint64_t{1} << bit) - 1);
+        std::size_t start = gaps_below != 0
+                                ? base + static_cast<std::size_t>(64 - std::countl_zero(gaps_below))
+                                : base;
+        while (gaps_below == 0 && start > floor && kClass[data[start - 1]] != 0) {
+            --start;
+        }
+        start = std::max(start, floor);
+        const std::uint64_t gaps_above = ~token >> bit;
+        std::size_t i = gaps_above != 0
+                            ? at + static_cast<std::size_t>(std::countr_zero(gaps_above))
+                            : std::min(base + kBlock, n);
+        while (gaps_above == 0 && i < n && kClass[data[i]] != 0) {
+            ++i;
+        }
+        const std::uint8_t mask = ClassOf(text_.substr(start, i - start));
+        // Plain words (letters, digits, dashes) are no indicator unless they are a hash.
+        if ((mask & (kDot | kColon | kAt)) == 0) {
+            if ((mask & ~kHexOnly) == 0 && HashTypeForLength(i - start)) {
+                Hash(start, i - start);
+            }
+            return i;
+        }
+        if (data[i - 1] == ':' && i + 1 < n && data[i] == '/' && data[i + 1] == '/') {
+            return Url(start, i);
+        }
+        Token(start, i, mask);
+        return i;
+    }
+
+    // Hits leave in text order; address and domain lookups wait in `pending_` and are
+    // resolved a batch at a time (MatchIpv4Batch, MatchDomainBatch) so their cache misses
+    // overlap.
+    enum class Lookup : std::uint8_t { kResolved, kIpv4, kDomain };
+    struct Pending {
+        std::size_t offset;
+        std::size_t length;
+        Lookup lookup;
+        std::uint32_t ipv4;
+        const Indicator* hit;
+    };
+    static constexpr std::size_t kBatch = 128;
+
     void Emit(std::size_t offset, std::size_t length, const Indicator* hit) {
         if (hit != nullptr) {
-            out_.push_back({offset, length, hit});
+            Push({offset, length, Lookup::kResolved, 0, hit});
         }
+    }
+
+    void Push(const Pending& pending) {
+        pending_[pending_count_++] = pending;
+        if (pending_count_ == kBatch) {
+            Flush();
+        }
+    }
+
+    void Flush() {
+        std::size_t addresses = 0;
+        std::size_t names = 0;
+        for (std::size_t i = 0; i < pending_count_; ++i) {
+            const Pending& p = pending_[i];
+            if (p.lookup == Lookup::kIpv4) {
+                address_keys_[addresses++] = p.ipv4;
+            } else if (p.lookup == Lookup::kDomain) {
+                name_keys_[names++] = text_.substr(p.offset, p.length);
+            }
+        }
+        set_.MatchIpv4Batch(std::span(address_keys_.data(), addresses), address_hits_);
+        set_.MatchDomainBatch(std::span(name_keys_.data(), names), name_hits_);
+        addresses = 0;
+        names = 0;
+        for (std::size_t i = 0; i < pending_count_; ++i) {
+            const Pending& p = pending_[i];
+            const Indicator* hit = p.lookup == Lookup::kResolved ? p.hit
+                                   : p.lookup == Lookup::kIpv4   ? address_hits_[addresses++]
+                                                                 : name_hits_[names++];
+            if (hit != nullptr) {
+                out_.push_back({p.offset, p.length, hit});
+            }
+        }
+        pending_count_ = 0;
     }
 
     void Hash(std::size_t offset, std::size_t length) {
@@ -188,11 +337,13 @@ private:
             }
             return;
         }
-        Piece(offset, offset + length);
+        Piece(offset, offset + length, kUnknownMask);
     }
 
+    // A token holding a `.`, `:` or `@`; `mask` is the OR of its classes.
     void Token(std::size_t start, std::size_t end, std::uint8_t mask) {
         // Trailing sentence punctuation: `evil.example.`, `10.0.0.5:`, but not IPv6 `fe80::`.
+        const std::size_t whole_end = end;
         while (end > start) {
             const char last = text_[end - 1];
             if (last == '.' || last == '-' || last == '_' || last == '@' ||
@@ -205,12 +356,15 @@ private:
         if (end == start) {
             return;
         }
+        const std::string_view token = text_.substr(start, end - start);
+        if (end != whole_end) {
+            mask = ClassOf(token);
+        }
         if ((mask & kColon) == 0) {
-            Piece(start, end);
+            Piece(start, end, mask);
             return;
         }
-        const std::string_view token = text_.substr(start, end - start);
-        if ((ClassOf(token) & ~(kHexOnly | kColon | kDot)) == 0) {
+        if ((mask & ~(kHexOnly | kColon | kDot)) == 0) {
             std::size_t colons = 0;
             for (const char c : token) {
                 colons += c == ':' ? 1 : 0;
@@ -222,20 +376,26 @@ private:
                 }
             }
         }
-        // Not an IPv6 address: `host:port`, `src:10.0.0.1`, `sha256:<hex>`, `10:23:45`.
+        // Not an IPv6 address: `host:port`, `src:10.0.0.1`, `sha256:<hex>`, `10:23:45`. Without
+        // a `.` or `@` only a hash could be among the pieces, and a hash is 32 digits or more.
+        if ((mask & (kDot | kAt)) == 0 && token.size() < 32) {
+            return;
+        }
         std::size_t piece = start;
         for (std::size_t i = start; i <= end; ++i) {
             if (i == end || text_[i] == ':') {
                 if (i > piece) {
-                    Piece(piece, i);
+                    Piece(piece, i, kUnknownMask);
                 }
                 piece = i + 1;
             }
         }
     }
 
-    // A colon-free token.
-    void Piece(std::size_t start, std::size_t end) {
+    // A colon-free token; `mask` is the OR of its classes, or kUnknownMask.
+    void Piece(std::size_t start, std::size_t end, std::uint8_t mask) {
+        const std::size_t whole_start = start;
+        const std::size_t whole_end = end;
         while (start < end && (text_[start] == '.' || text_[start] == '-' || text_[start] == '_' ||
                                text_[start] == '@')) {
             ++start;
@@ -248,13 +408,15 @@ private:
             return;
         }
         const std::string_view piece = text_.substr(start, end - start);
-        const std::uint8_t mask = ClassOf(piece);
+        if (mask == kUnknownMask || start != whole_start || end != whole_end) {
+            mask = ClassOf(piece);
+        }
         if ((mask & kAt) != 0) {
             if (set_.HasType(IndicatorType::kEmail)) {
                 Emit(start, piece.size(), set_.MatchValue(IndicatorType::kEmail, piece));
             }
             const std::size_t at = piece.rfind('@');
-            Piece(start + at + 1, end);
+            Piece(start + at + 1, end, kUnknownMask);
             return;
         }
         if ((mask & kDot) == 0) {
@@ -265,18 +427,25 @@ private:
         }
         if ((mask & ~(kDigit | kDot)) == 0) {
             if (const auto v4 = ParseIpv4(piece)) {
-                Emit(start, piece.size(), set_.MatchIpv4(*v4));
+                Push({start, piece.size(), Lookup::kIpv4, *v4, nullptr});
             }
             return;
         }
-        if ((mask & (kHexAlpha | kAlpha)) != 0) {
-            Emit(start, piece.size(), set_.MatchDomain(piece));
+        if ((mask & (kHexAlpha | kAlpha)) != 0 && set_.HasType(IndicatorType::kDomain)) {
+            Push({start, piece.size(), Lookup::kDomain, 0, nullptr});
         }
     }
 
     const IndicatorSet& set_;
     std::string_view text_;
     std::vector<TextHit>& out_;
+    // Scratch of one Scan, on the stack: no allocation per line or per hit.
+    std::array<Pending, kBatch> pending_;
+    std::size_t pending_count_ = 0;
+    std::array<std::uint32_t, kBatch> address_keys_;
+    std::array<const Indicator*, kBatch> address_hits_;
+    std::array<std::string_view, kBatch> name_keys_;
+    std::array<const Indicator*, kBatch> name_hits_;
 };
 
 }  // namespace
