@@ -25,7 +25,7 @@ std::vector<std::string> SplitAttack(std::string_view attack) {
 
 }  // namespace
 
-Finding NewFinding(const DetectorDef& def, const Context& context, const model::SourceView& ref) {
+Finding NewFinding(const DetectorDef& def, const Context& context, const model::SourceRef& ref) {
     Finding finding;
     finding.rule_id = def.id;
     finding.title = def.title;

@@ -39,11 +39,7 @@ struct DetectorDef {
 };
 
 /// A finding of `def` at `ref`, with device, path, line, evidence and attack filled in.
-Finding NewFinding(const DetectorDef& def, const Context& context, const model::SourceView& ref);
-inline Finding NewFinding(const DetectorDef& def, const Context& context,
-                          const model::SourceRef& ref) {
-    return NewFinding(def, context, model::View(ref));
-}
+Finding NewFinding(const DetectorDef& def, const Context& context, const model::SourceRef& ref);
 /// Adds `indicator` to `finding` as findings.md `indicator`.
 void AttachIndicator(Finding& finding, const intel::Indicator& indicator);
 

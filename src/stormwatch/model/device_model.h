@@ -34,9 +34,12 @@ enum class Dialect : std::uint8_t {
 /// Where an element was written: line number (1-based) and the trimmed line text.
 /// For Junos curly configs `text` is the statement rendered in `set` form (the full path),
 /// because the bare line (`host 192.0.2.1;`) says little on its own.
+/// `text` is a view, not a copy: of the input buffer or of parse::ConfigTree::owned_text,
+/// which outlive the model while detectors run. A large config yields hundreds of thousands
+/// of elements, and one string each would cost more than the parse.
 struct SourceRef {
     std::uint32_t line = 0;
-    std::string text;
+    std::string_view text;
 };
 
 /// A host written in the config: a literal address when it parses, else a name.
@@ -280,24 +283,11 @@ struct Transfer {
     SourceRef ref;
 };
 
-/// A SourceRef that does not own its text: a view of the input buffer or of
-/// parse::ConfigTree::owned_text, which outlive the model while detectors run. Used where a
-/// config yields so many elements that one string per element would dominate the parse.
-struct SourceView {
-    std::uint32_t line = 0;
-    std::string_view text;
-};
-
-inline SourceView View(const SourceRef& ref) {
-    return SourceView{.line = ref.line, .text = ref.text};
-}
-
 /// Every literal IPv4/IPv6 address or prefix found anywhere in the config, with its line:
-/// the input of indicator matching, so that no line type escapes it. A large config has
-/// hundreds of thousands, hence a SourceView.
+/// the input of indicator matching, so that no line type escapes it.
 struct AddressMention {
     IpPrefix prefix;
-    SourceView ref;
+    SourceRef ref;
 };
 
 struct DeviceModel {

@@ -52,7 +52,7 @@ void CheckNoAesPasswordEncryption(const model::DeviceModel& model, const Context
         weak_key = weak_key || (HasKey(server) && server.key_type != "6");
     }
     if (weak_key) {
-        Emit(def, context, AbsenceRef(model, "password encryption aes"), out);
+        EmitAbsence(def, context, model, "password encryption aes", out);
     }
 }
 
@@ -64,7 +64,7 @@ void CheckNoCommandAccounting(const model::DeviceModel& model, const Context& co
     const std::string_view missing = IsJunos(model.dialect)
                                          ? "system accounting events interactive-commands"
                                          : "aaa accounting commands";
-    Emit(def, context, AbsenceRef(model, missing), out);
+    EmitAbsence(def, context, model, missing, out);
 }
 
 void CheckNoAaa(const model::DeviceModel& model, const Context& context, const DetectorDef& def,
@@ -73,7 +73,7 @@ void CheckNoAaa(const model::DeviceModel& model, const Context& context, const D
         model.aaa.no_new_model.has_value() || !IsSubstantial(model)) {
         return;
     }
-    Emit(def, context, AbsenceRef(model, "aaa new-model"), out);
+    EmitAbsence(def, context, model, "aaa new-model", out);
 }
 
 }  // namespace stormwatch::detect::hardening

@@ -31,16 +31,19 @@ bool IsSubstantial(const model::DeviceModel& model) {
     return elements >= kMinElementsForAbsence;
 }
 
-model::SourceRef AbsenceRef(const model::DeviceModel& model, std::string_view missing) {
-    std::string evidence = "missing: ";
-    evidence += missing;
-    return model::SourceRef{.line = model.device.hostname_ref.line, .text = std::move(evidence)};
-}
-
 Finding& Emit(const DetectorDef& def, const Context& context, const model::SourceRef& ref,
               std::vector<Finding>& out) {
     out.push_back(NewFinding(def, context, ref));
     return out.back();
+}
+
+Finding& EmitAbsence(const DetectorDef& def, const Context& context,
+                     const model::DeviceModel& model, std::string_view missing,
+                     std::vector<Finding>& out) {
+    Finding& finding =
+        Emit(def, context, model::SourceRef{.line = model.device.hostname_ref.line}, out);
+    finding.evidence = text::SanitiseForOutput("missing: " + std::string(missing));
+    return finding;
 }
 
 bool IsRemoteLine(const model::VtyLine& line) {

@@ -27,13 +27,15 @@ bool IsJunos(model::Dialect dialect);
 /// True when absence checks may run on `model` (see kMinElementsForAbsence).
 bool IsSubstantial(const model::DeviceModel& model);
 
-/// The anchor of an absence finding: the hostname line (line 0 when there is none), with
-/// evidence `missing: <what>` so the finding says what was not found.
-model::SourceRef AbsenceRef(const model::DeviceModel& model, std::string_view missing);
-
 /// Appends a finding of `def` at `ref` and returns it, for per-finding severity tweaks.
 Finding& Emit(const DetectorDef& def, const Context& context, const model::SourceRef& ref,
               std::vector<Finding>& out);
+
+/// Appends an absence finding: anchored at the hostname line (line 0 when there is none),
+/// with evidence `missing: <what>` so the finding says what was not found.
+Finding& EmitAbsence(const DetectorDef& def, const Context& context,
+                     const model::DeviceModel& model, std::string_view missing,
+                     std::vector<Finding>& out);
 
 /// A line that carries remote sessions: IOS/NX-OS `line vty`, IOS XR `line default` and
 /// `line template` (XR has no `line vty`; vty-pools bind to those). Console and aux are not.

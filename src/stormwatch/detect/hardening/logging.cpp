@@ -41,7 +41,7 @@ void CheckNoConfigLogging(const model::DeviceModel& model, const Context& contex
     if (!IsIos(model.dialect) || model.logging.archive_log_config || !IsSubstantial(model)) {
         return;
     }
-    Emit(def, context, AbsenceRef(model, "archive / log config / logging enable"), out);
+    EmitAbsence(def, context, model, "archive / log config / logging enable", out);
 }
 
 void CheckNoRemoteLogging(const model::DeviceModel& model, const Context& context,
@@ -50,7 +50,7 @@ void CheckNoRemoteLogging(const model::DeviceModel& model, const Context& contex
         return;
     }
     const std::string_view missing = IsJunos(model.dialect) ? "system syslog host" : "logging host";
-    Emit(def, context, AbsenceRef(model, missing), out);
+    EmitAbsence(def, context, model, missing, out);
 }
 
 void CheckLogTrapLevel(const model::DeviceModel& model, const Context& context,
@@ -66,7 +66,7 @@ void CheckNoLoginFailureLog(const model::DeviceModel& model, const Context& cont
     if (!IsIos(model.dialect) || model.logging.login_on_failure_log || !IsSubstantial(model)) {
         return;
     }
-    Emit(def, context, AbsenceRef(model, "login on-failure log"), out);
+    EmitAbsence(def, context, model, "login on-failure log", out);
 }
 
 }  // namespace stormwatch::detect::hardening

@@ -122,7 +122,7 @@ void CheckVtyNoAcl(const model::DeviceModel& model, const Context& context, cons
                    std::vector<Finding>& out) {
     if (IsJunos(model.dialect)) {
         if (IsSubstantial(model) && !HasLoopbackInputFilter(model)) {
-            Emit(def, context, AbsenceRef(model, "input firewall filter on lo0"), out);
+            EmitAbsence(def, context, model, "input firewall filter on lo0", out);
         }
         return;
     }
@@ -189,7 +189,7 @@ void CheckSshV1(const model::DeviceModel& model, const Context& context, const D
             model.services.begin(), model.services.end(),
             [](const model::Service& service) { return service.name == "ssh" && service.enabled; });
     if (ssh_in_use) {
-        Emit(def, context, AbsenceRef(model, "ip ssh version 2"), out).severity = Severity::kLow;
+        EmitAbsence(def, context, model, "ip ssh version 2", out).severity = Severity::kLow;
     }
 }
 

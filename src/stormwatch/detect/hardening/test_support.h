@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include "stormwatch/detect/hardening/hardening.h"
+#include "stormwatch/model/testing.h"
 
 namespace stormwatch::detect::hardening::testing {
 
@@ -32,7 +33,7 @@ inline void PrintTo(const Hit& hit, std::ostream* os) {
 }
 
 inline model::SourceRef Ref(std::uint32_t line, std::string text) {
-    return model::SourceRef{.line = line, .text = std::move(text)};
+    return model::testing::KeptRef(line, std::move(text));
 }
 
 class HardeningTest : public ::testing::Test {

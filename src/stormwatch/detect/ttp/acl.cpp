@@ -35,10 +35,10 @@ bool IsActorFavourite(std::string_view acl) {
 
 /// The line that wrote `prefix` in the entry starting at `entry`: the entry's own line for
 /// one-line ACLs, a later `source-address` line inside a Junos term.
-model::SourceView PrefixLine(const model::DeviceModel& model, const model::SourceRef& entry,
-                             const IpPrefix& prefix) {
-    const model::SourceView own = model::View(entry);
-    const model::SourceView* best = &own;
+model::SourceRef PrefixLine(const model::DeviceModel& model, const model::SourceRef& entry,
+                            const IpPrefix& prefix) {
+    const model::SourceRef own = entry;
+    const model::SourceRef* best = &own;
     for (const model::AddressMention& mention : model.addresses) {
         if (mention.ref.line == entry.line && mention.prefix == prefix) {
             return own;

@@ -71,7 +71,7 @@ IocHits TransferIocHits(const model::DeviceModel& model, const intel::IndicatorS
     for (const model::Transfer& transfer : model.transfers) {
         const TransferTarget target = ResolveTarget(transfer, intel);
         if (target.indicator != nullptr) {
-            hits.push_back({model::View(transfer.ref), target.indicator});
+            hits.push_back({transfer.ref, target.indicator});
         }
     }
     return hits;

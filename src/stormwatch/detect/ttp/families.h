@@ -13,7 +13,7 @@ namespace stormwatch::detect::ttp {
 
 /// One indicator that a specific rule reports at one config line.
 struct IocHit {
-    model::SourceView ref;  // views the model, which outlives the hits
+    model::SourceRef ref;  // views the model, which outlives the hits
     const intel::Indicator* indicator = nullptr;
 };
 using IocHits = std::vector<IocHit>;

@@ -12,7 +12,7 @@ namespace stormwatch::detect::ttp {
 
 void AddHostHit(const model::HostRef& host, const intel::IndicatorSet& intel, IocHits& hits) {
     if (const intel::Indicator* indicator = HostIndicator(host, intel)) {
-        hits.push_back({model::View(host.ref), indicator});
+        hits.push_back({host.ref, indicator});
     }
 }
 

@@ -17,12 +17,12 @@ IocHits RouteIocHits(const model::DeviceModel& model, const intel::IndicatorSet&
         // The default route overlaps every indicator; PrefixIndicator skips /0.
         const intel::Indicator* by_prefix = PrefixIndicator(route.prefix, intel);
         if (by_prefix != nullptr && seen.insert(by_prefix).second) {
-            hits.push_back({model::View(route.ref), by_prefix});
+            hits.push_back({route.ref, by_prefix});
         }
         const intel::Indicator* by_next_hop =
             route.next_hop ? intel.MatchAddress(*route.next_hop) : nullptr;
         if (by_next_hop != nullptr && seen.insert(by_next_hop).second) {
-            hits.push_back({model::View(route.ref), by_next_hop});
+            hits.push_back({route.ref, by_next_hop});
         }
     }
     return hits;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "stormwatch/detect/ttp/ttp.h"
+#include "stormwatch/model/testing.h"
 
 namespace stormwatch::detect::ttp::testing {
 
@@ -46,7 +47,7 @@ policy::ApprovedHosts Approved(std::vector<std::string_view> networks,
 }
 
 model::SourceRef Ref(std::uint32_t line, std::string text) {
-    return model::SourceRef{.line = line, .text = std::move(text)};
+    return model::testing::KeptRef(line, std::move(text));
 }
 
 model::HostRef Host(std::string_view host, std::uint32_t line, std::string text) {

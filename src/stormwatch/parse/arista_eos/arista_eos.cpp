@@ -156,7 +156,7 @@ void ReadDeviceComment(std::string_view text, model::DeviceModel& out) {
                 version = version.substr(0, version.find_first_of(" ,)"));
                 out.device.version = std::string(version);
                 out.device.version_ref.line = line_number;
-                out.device.version_ref.text = std::string(line);
+                out.device.version_ref.text = line;
             }
             return;
         }

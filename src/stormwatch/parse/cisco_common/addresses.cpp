@@ -127,7 +127,7 @@ IpPrefix HostOrPrefix(const IpAddress& address, int length) {
 model::SourceRef Ref(const ConfigLine& line) {
     model::SourceRef ref;
     ref.line = line.line;
-    ref.text = std::string(line.text);
+    ref.text = line.text;
     return ref;
 }
 

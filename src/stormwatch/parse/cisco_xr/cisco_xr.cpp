@@ -817,7 +817,7 @@ void ReadHeaderVersion(std::string_view text, model::DeviceModel& out) {
         rest = rest.substr(0, rest.find(' '));
         if (!rest.empty()) {
             out.device.version = std::string(rest);
-            out.device.version_ref = {static_cast<std::uint32_t>(number), std::string(line)};
+            out.device.version_ref = {static_cast<std::uint32_t>(number), line};
         }
     });
 }

@@ -208,12 +208,18 @@ std::string_view StringArena::Join(std::span<const std::string_view> parts) {
     return std::string_view(*chunk_).substr(start, size);
 }
 
+std::string_view ModelBuilder::SetForm(std::string_view rendered) {
+    constexpr std::string_view kSet = "set ";
+    if (set_form_.size() != kSet.size() + rendered.size() ||
+        set_form_.substr(kSet.size()) != rendered) {
+        const std::array<std::string_view, 2> parts{"set", rendered};
+        set_form_ = set_forms_.Join(parts);
+    }
+    return set_form_;
+}
+
 model::SourceRef ModelBuilder::Ref(std::uint32_t line, std::string_view rendered) {
-    model::SourceRef ref;
-    ref.line = line;
-    ref.text.reserve(rendered.size() + 4);
-    ref.text.append("set ").append(rendered);
-    return ref;
+    return model::SourceRef{.line = line, .text = SetForm(rendered)};
 }
 
 model::HostRef ModelBuilder::Host(std::string_view text, std::uint32_t line,
@@ -226,7 +232,6 @@ model::HostRef ModelBuilder::Host(std::string_view text, std::uint32_t line,
 }
 
 void ModelBuilder::AddAddresses(Path path, std::uint32_t line, std::string_view rendered) {
-    // Rendered once per statement, on its first address, into storage that outlives the model.
     std::string_view text;
     for (const auto raw : path) {
         std::string_view t = Unquote(raw);
@@ -242,8 +247,7 @@ void ModelBuilder::AddAddresses(Path path, std::uint32_t line, std::string_view 
                 continue;  // a netmask or wildcard, not an address
             }
             if (text.empty()) {
-                const std::array<std::string_view, 2> parts{"set", rendered};
-                text = mention_texts_.Join(parts);
+                text = SetForm(rendered);
             }
             out_.addresses.push_back({*prefix, {.line = line, .text = text}});
         }
@@ -255,7 +259,8 @@ bool ModelBuilder::NoteInactive(Path p, std::uint32_t line, std::string_view as_
         p = p.subspan(2);
     }
     if (p.size() >= 2 && p[0] == "system" && p[1] == "syslog") {
-        out_.logging.disabled.push_back({line, std::string(as_written)});
+        const std::array<std::string_view, 1> text{as_written};  // the caller's text is scratch
+        out_.logging.disabled.push_back({line, set_forms_.Join(text)});
         return true;
     }
     return false;

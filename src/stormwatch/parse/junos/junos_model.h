@@ -48,9 +48,9 @@ private:
 /// Maps statement paths onto a DeviceModel. Not thread-safe; one per parse.
 class ModelBuilder {
 public:
-    /// `storage` (a ConfigTree's owned_text) keeps the texts that address mentions view.
+    /// `storage` (a ConfigTree's owned_text) keeps the texts that the model's SourceRefs view.
     ModelBuilder(model::DeviceModel& out, std::deque<std::string>& storage)
-        : out_(out), mention_texts_(storage) {}
+        : out_(out), set_forms_(storage) {}
 
     /// Applies an active statement. `rendered` is the path in `set` form without `set `.
     /// Returns true when the statement fed the model (other than as an address mention).
@@ -97,12 +97,14 @@ private:
     void AddAclUse(std::string_view acl, std::string_view where, std::uint32_t line,
                    std::string_view rendered);
 
-    static model::SourceRef Ref(std::uint32_t line, std::string_view rendered);
-    static model::HostRef Host(std::string_view text, std::uint32_t line,
-                               std::string_view rendered);
+    /// The statement in `set` form, copied into the tree's storage once per statement.
+    std::string_view SetForm(std::string_view rendered);
+    model::SourceRef Ref(std::uint32_t line, std::string_view rendered);
+    model::HostRef Host(std::string_view text, std::uint32_t line, std::string_view rendered);
 
     model::DeviceModel& out_;
-    StringArena mention_texts_;  // `set `-form texts of statements with address mentions
+    StringArena set_forms_;      // `set `-form texts that the model's SourceRefs view
+    std::string_view set_form_;  // the current statement's, once rendered
     bool hostname_from_group_ = false;
     std::string key_;  // scratch for composite index keys
     Index interfaces_, acls_, entries_, users_, aaa_servers_, communities_, syslog_hosts_,
