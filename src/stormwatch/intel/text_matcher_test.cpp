@@ -96,6 +96,83 @@ TEST(TextMatcher, EmailAddresses) {
     EXPECT_EQ(Hits("ssh admin@10.0.0.5"), (Pairs{{"10.0.0.5", "10.0.0.5"}}));
 }
 
+TEST(TextMatcher, NotAddresses) {
+    EXPECT_EQ(Hits("999.1.1.1 10.0.0.05 10.0.0 10.0.0.5.6 1.2.3.4.5"), Pairs{});
+    EXPECT_EQ(Hits("::ffff:10.0.0.5"), Pairs{});  // an IPv6 query never matches IPv4
+    EXPECT_EQ(Hits("x 2001:db8::66"), (Pairs{{"2001:db8::66", "2001:db8::66"}}));
+    EXPECT_EQ(Hits("2001:db8:0::66,"), (Pairs{{"2001:db8:0::66", "2001:db8::66"}}));
+}
+
+// Indicators at the very start and end of the text, and on every offset around the 64-byte
+// blocks the scanner classifies at once, after spaces, short words or one long word.
+TEST(TextMatcher, TokensAtEdgesAndAcrossBlocks) {
+    EXPECT_EQ(Hits("10.0.0.5"), (Pairs{{"10.0.0.5", "10.0.0.5"}}));
+    EXPECT_EQ(Hits("EVIL.EXAMPLE"), (Pairs{{"EVIL.EXAMPLE", "evil.example"}}));
+    const std::string longer = "10.0.0.50";
+    EXPECT_EQ(Hits(std::string_view(longer).substr(0, 8)), (Pairs{{"10.0.0.5", "10.0.0.5"}}));
+    for (const std::string filler : {" ", "ab ", "x:y ", "0123456789abcdefghijklmnopqrstuvw-"}) {
+        for (std::size_t pad = 0; pad < 140; ++pad) {
+            std::string text;
+            while (text.size() < pad) {
+                text += filler;
+            }
+            text.resize(pad);
+            if (!text.empty() && text.back() != ' ') {
+                text.back() = ' ';
+            }
+            const std::size_t ip_at = text.size();
+            text += "10.0.0.5 a.evil.example";
+            const std::size_t domain_at = text.size() - 14;
+            for (const bool tail : {false, true}) {
+                const std::string t = tail ? text + " " + std::string(70, 'z') : text;
+                std::vector<TextHit> hits;
+                static const TextMatcher matcher(Feed());
+                matcher.Scan(t, hits);
+                ASSERT_EQ(hits.size(), 2U) << filler << pad;
+                EXPECT_EQ(hits[0].offset, ip_at) << filler << pad;
+                EXPECT_EQ(hits[0].indicator->value, "10.0.0.5");
+                EXPECT_EQ(hits[1].offset, domain_at) << filler << pad;
+                EXPECT_EQ(hits[1].length, 14U);
+                EXPECT_EQ(hits[1].indicator->value, "evil.example");
+            }
+        }
+    }
+}
+
+// A hash of each length matches on its own, in any case, after `sha256:`-style prefixes; a
+// hex run longer than the hash, or one digit short, is no hash.
+TEST(TextMatcher, HashesOfEveryLength) {
+    IndicatorSetBuilder builder;
+    std::vector<std::string> hashes;
+    for (const std::size_t length : {32, 40, 64, 128}) {
+        std::string h;
+        for (std::size_t i = 0; i < length; ++i) {
+            h += "0123456789abcdef"[(i * 7 + length / 8 + 1) % 16];
+        }
+        ASSERT_TRUE(builder.Add(h, "", "test", "", ""));
+        hashes.push_back(h);
+    }
+    const TextMatcher matcher(builder.Build());
+    auto count = [&matcher](const std::string& text) {
+        std::vector<TextHit> hits;
+        matcher.Scan(text, hits);
+        return hits.size();
+    };
+    for (const std::string& h : hashes) {
+        std::string upper = h;
+        for (char& c : upper) {
+            c = (c >= 'a' && c <= 'f') ? static_cast<char>(c - 32) : c;
+        }
+        EXPECT_EQ(count(h), 1U) << h;
+        EXPECT_EQ(count("file " + upper + " seen"), 1U) << h;
+        EXPECT_EQ(count("sha:" + h + "."), 1U) << h;
+        EXPECT_EQ(count(h + "0"), 0U) << h;
+        EXPECT_EQ(count("a" + h), 0U) << h;
+        EXPECT_EQ(count(h.substr(1)), 0U) << h;
+        EXPECT_EQ(count(h + h), 0U) << h;
+    }
+}
+
 TEST(TextMatcher, EmptyAndIndicatorFreeText) {
     EXPECT_EQ(Hits(""), Pairs{});
     EXPECT_EQ(Hits("...:::@@@---"), Pairs{});
