@@ -774,11 +774,12 @@ struct IndicatorSetBuilder::Staging {
 struct IndicatorSet::Tables {
     std::vector<Meta> metas;
     std::vector<std::uint32_t> meta_of;  ///< per indicator, while building
-    /// Per indicator when there are at most 65,536 distinct metadata tuples (the usual case:
-    /// a few feeds), else empty and meta_of stays.
+    /// Per indicator in the narrowest of these that holds every metadata number (a few feeds
+    /// usually make a few tuples: one byte); the others stay empty.
+    std::vector<std::uint8_t> meta8;
     std::vector<std::uint16_t> meta16;
     [[nodiscard]] std::uint32_t MetaOf(std::uint32_t i) const {
-        return meta16.empty() ? meta_of[i] : meta16[i];
+        return !meta8.empty() ? meta8[i] : !meta16.empty() ? meta16[i] : meta_of[i];
     }
     FamilyIndex<std::uint32_t> v4;
     detail::Ipv4RangeTable v4_ranges;
@@ -1517,7 +1518,10 @@ std::shared_ptr<const IndicatorSet> IndicatorSetBuilder::Build() {
     unique = {};
     t.metas = metas.Release();
     set->size_ = t.meta_of.size();
-    if (t.metas.size() <= 65536 && !t.meta_of.empty()) {
+    if (t.metas.size() <= 256 && !t.meta_of.empty()) {
+        t.meta8.assign(t.meta_of.begin(), t.meta_of.end());
+        t.meta_of = {};
+    } else if (t.metas.size() <= 65536 && !t.meta_of.empty()) {
         t.meta16.assign(t.meta_of.begin(), t.meta_of.end());
         t.meta_of = {};
     }
@@ -1802,8 +1806,8 @@ const Indicator* IndicatorSet::MatchUrl(std::string_view url) const {
 
 std::size_t IndicatorSet::MemoryBytes() const {
     const Tables& t = *tables_;
-    std::size_t bytes = t.meta_of.capacity() * 4 + t.meta16.capacity() * 2 + t.v4.Bytes() +
-                        t.v4_ranges.Bytes() + t.v6.Bytes() +
+    std::size_t bytes = t.meta_of.capacity() * 4 + t.meta16.capacity() * 2 + t.meta8.capacity() +
+                        t.v4.Bytes() + t.v4_ranges.Bytes() + t.v6.Bytes() +
                         t.v6_ranges.capacity() * sizeof(Piece<U128>) + t.arena.capacity() +
                         t.str_offset.capacity() * 4 + t.slots.capacity() * 4;
     for (const Meta& meta : t.metas) {

@@ -612,6 +612,25 @@ TEST(IndicatorSet, DomainBatchAgreesWithSingleLookups) {
     EXPECT_EQ(value_of(std::string(240, 'a') + ".co.uk"), "co.uk");
 }
 
+// Metadata numbers are stored in 8, 16 or 32 bits by how many distinct tuples there are; each
+// width must give every indicator its own source back.
+TEST(IndicatorSet, EveryMetadataWidthKeepsEachSource) {
+    for (const int sources : {3, 300, 70'000}) {
+        IndicatorSetBuilder builder;
+        for (int i = 0; i < 70'000; ++i) {
+            const std::uint32_t address = 0x0a000000U + static_cast<std::uint32_t>(i);
+            ASSERT_TRUE(builder.Add(IpAddress::V4(address).ToString(), "ipv4",
+                                    "feed " + std::to_string(i % sources), "", ""));
+        }
+        const auto set = builder.Build();
+        for (const int i : {0, 1, 255, 256, 299, 300, 65'535, 65'536, 69'999}) {
+            const Indicator* hit = set->MatchIpv4(0x0a000000U + static_cast<std::uint32_t>(i));
+            ASSERT_NE(hit, nullptr) << i;
+            EXPECT_EQ(hit->source, "feed " + std::to_string(i % sources)) << sources << " " << i;
+        }
+    }
+}
+
 TEST(IndicatorLoad, CsvWithHeaderQuotesAndBadRows) {
     const std::string csv =
         "indicator,confidence,type,source,actor,id,extra\n"
