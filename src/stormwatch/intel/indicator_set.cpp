@@ -1661,9 +1661,26 @@ const Indicator* IndicatorSet::MatchPrefix(const IpPrefix& prefix) const {
 }
 
 const Indicator* IndicatorSet::MatchDomain(std::string_view domain) const {
-    const Indicator* hit = nullptr;
-    MatchDomainBatch(std::span(&domain, 1), std::span(&hit, 1));
-    return hit;
+    if (!HasType(IndicatorType::kDomain)) {
+        return nullptr;
+    }
+    // Every parent's slot starts loading before the first probe; then the longest parent
+    // (the most specific indicator) is probed first.
+    const std::string_view name = DomainQuery(domain);
+    std::array<DomainSuffix, detail::kMaxDomainLabels> suffixes;
+    const std::size_t n = ParentDomainHashes(name, suffixes.data());
+    for (std::size_t i = 0; i < n; ++i) {
+        tables_->PrefetchSlot(suffixes[i].hash);
+    }
+    for (std::size_t i = n; i > 0; --i) {
+        const DomainSuffix& suffix = suffixes[i - 1];
+        const std::uint32_t k =
+            tables_->FindString(IndicatorType::kDomain, name.substr(suffix.start), suffix.hash);
+        if (k != kNone) {
+            return Get(tables_->str_base + k);
+        }
+    }
+    return nullptr;
 }
 
 void IndicatorSet::MatchDomainBatch(std::span<const std::string_view> names,
