@@ -5,10 +5,6 @@ namespace stormwatch::text {
 
 namespace {
 
-bool IsBlank(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
 char Lower(char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
@@ -52,24 +48,6 @@ std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
 }
 
 }  // namespace
-
-std::string_view Trim(std::string_view s) {
-    while (!s.empty() && IsBlank(s.front())) {
-        s.remove_prefix(1);
-    }
-    return TrimRight(s);
-}
-
-std::string_view TrimRight(std::string_view s) {
-    while (!s.empty() && IsBlank(s.back())) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
-bool StartsWith(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
-}
 
 bool IStartsWith(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && IEquals(s.substr(0, prefix.size()), prefix);

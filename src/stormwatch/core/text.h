@@ -13,9 +13,29 @@
 
 namespace stormwatch::text {
 
-std::string_view Trim(std::string_view s);
-std::string_view TrimRight(std::string_view s);
-bool StartsWith(std::string_view s, std::string_view prefix);
+// Inline: the parsers call these on every line of every input.
+inline bool IsBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+inline std::string_view TrimRight(std::string_view s) {
+    while (!s.empty() && IsBlank(s.back())) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+inline std::string_view Trim(std::string_view s) {
+    while (!s.empty() && IsBlank(s.front())) {
+        s.remove_prefix(1);
+    }
+    return TrimRight(s);
+}
+
+inline bool StartsWith(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
+
 bool IStartsWith(std::string_view s, std::string_view prefix);
 bool IEquals(std::string_view a, std::string_view b);
 std::string ToLower(std::string_view s);

@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 #include <thread>
 
 #include "stormwatch/core/time.h"
@@ -151,6 +153,9 @@ HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
     }
 
     std::atomic<std::size_t> next{0};
+    // The progress loop waits on this rather than sleeping, so a run ends when its work does.
+    std::mutex all_done_mutex;
+    std::condition_variable all_done;
     std::atomic<std::size_t> done{0};
     std::atomic<std::uint64_t> bytes_done{0};
     const auto work = [&] {
@@ -172,7 +177,10 @@ HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
                                         DefaultLogYear(inputs[i].path));
             }
             bytes_done += inputs[i].size;
-            ++done;
+            if (++done == inputs.size()) {
+                const std::lock_guard<std::mutex> lock(all_done_mutex);
+                all_done.notify_all();
+            }
         }
     };
 
@@ -186,8 +194,9 @@ HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
     if (progress) {
         // The caller's thread reports progress; one worker less does the hunting.
         pool.emplace_back(work);
-        while (done.load() < inputs.size()) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        std::unique_lock<std::mutex> lock(all_done_mutex);
+        while (!all_done.wait_for(lock, std::chrono::milliseconds(200),
+                                  [&] { return done.load() == inputs.size(); })) {
             totals.files_done = done.load();
             totals.bytes_done = bytes_done.load();
             progress(totals);

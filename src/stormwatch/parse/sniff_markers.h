@@ -110,6 +110,10 @@ inline constexpr std::array kTextMarkers = {
     std::string_view{"!! IOS XR Configuration"},
     std::string_view{" ipv4 address "},
     std::string_view{"end-policy"},
+    // Junos set form
+    std::string_view{"set "},
+    std::string_view{"deactivate "},
+    std::string_view{"delete "},
     std::string_view{"!RANCID-CONTENT-TYPE: cisco-xr"},
     // vendors recognised but not parsed
     std::string_view{"<config version="},

@@ -6,6 +6,7 @@
 
 #include "stormwatch/core/text.h"
 #include "stormwatch/parse/junos/junos.h"
+#include "stormwatch/parse/sniff_markers.h"
 
 namespace stormwatch::parse {
 namespace junos {
@@ -148,6 +149,11 @@ void ParseSetDialect(std::string_view text, ConfigTree& tree, model::DeviceModel
 /// top-level keyword (PAN-OS and ScreenOS also write `set` lines, with other keywords).
 int SniffSet(const SniffInput& input) {
     const std::string_view head = input.head;
+    // Without these words no line can start with them: a score of 0 without the line walk.
+    const HeadMarkers& m = input.markers;
+    if (!m.Has("set ") && !m.Has("deactivate ") && !m.Has("delete ")) {
+        return 0;
+    }
     int lines = 0;
     int set_lines = 0;
     int junos_lines = 0;
