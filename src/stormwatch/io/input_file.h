@@ -25,7 +25,7 @@ struct InputPath {
 /// (`.git`, `.svn`, dot-files) inside directories are skipped; named files are always taken.
 std::vector<InputPath> ExpandPaths(const std::vector<std::string>& paths);
 
-/// The bytes of one input: memory-mapped for large regular files (16 MiB and up), read for
+/// The bytes of one input: memory-mapped for large regular files (1 MiB and up), read for
 /// smaller ones, stdin and pipes.
 class InputFile {
 public:

@@ -57,7 +57,7 @@ TEST_F(InputFileTest, MapsFilesAndReportsMissingOnes) {
 TEST_F(InputFileTest, ReadsSmallFilesAndMapsLargeOnesWhole) {
     // One size below the mapping threshold (read) and one above it (mapped), each with a
     // distinct last byte so a short read or an off-by-one shows.
-    for (const std::size_t size : {std::size_t{200} << 10, std::size_t{17} << 20}) {
+    for (const std::size_t size : {std::size_t{200} << 10, std::size_t{2} << 20}) {
         std::string content(size, 'x');
         for (std::size_t i = 0; i < size; i += 4096) {
             content[i] = static_cast<char>('a' + (i / 4096) % 26);
