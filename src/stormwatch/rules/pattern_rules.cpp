@@ -348,6 +348,24 @@ int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long /*t
     return 0;  // keep scanning: other rules may match the same line
 }
 
+// Lines are scanned in chunks of about this many bytes, joined by newlines.
+constexpr std::size_t kChunkBytes = 64 * 1024;
+
+// Whether `pattern` uses a buffer anchor (`\A`, `\z`, `\Z`): in a chunk of joined lines
+// those would mean the chunk's ends, not the line's.
+bool HasBufferAnchor(std::string_view pattern) {
+    for (std::size_t i = 0; i + 1 < pattern.size(); ++i) {
+        if (pattern[i] == '\\') {
+            const char next = pattern[i + 1];
+            if (next == 'A' || next == 'z' || next == 'Z') {
+                return true;
+            }
+            ++i;  // skip the escaped character (`\\A` is a backslash, then A)
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 bool IsValidCategory(std::string_view category) {
@@ -405,9 +423,15 @@ Result<std::shared_ptr<const PatternRuleSet>> PatternRuleSet::Compile(
         set->unless_.push_back(std::move(unless));
     }
     if (!rules.empty()) {
+        // Joined scanning needs every match reported (a rule may hit many lines of a chunk)
+        // and `^`/`$` at line ends; a buffer anchor keeps the one-call-per-line mode.
+        set->joined_ = std::none_of(rules.begin(), rules.end(), [](const PatternRule& rule) {
+            return HasBufferAnchor(rule.match);
+        });
+        const unsigned flags = set->joined_ ? HS_FLAG_MULTILINE : HS_FLAG_SINGLEMATCH;
         std::vector<patterns::Expression> expressions;
         for (const PatternRule& rule : rules) {
-            expressions.push_back({.text = rule.match, .flags = HS_FLAG_SINGLEMATCH});
+            expressions.push_back({.text = rule.match, .flags = flags});
         }
         patterns::Compiled compiled = patterns::Compile(patterns::Syntax::kRegex, expressions);
         if (!compiled.database) {
@@ -483,6 +507,10 @@ void PatternRuleSet::Run(const parse::ConfigTree& tree, const model::DeviceModel
         RunReference(tree, model, path, device, out);
         return;
     }
+    if (joined_) {
+        RunJoined(tree, model, path, device, scratch, hs_scratch, out);
+        return;
+    }
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
         const std::string_view text = tree.nodes[i].text;
         if (text.size() > UINT_MAX) {
@@ -500,10 +528,85 @@ void PatternRuleSet::Run(const parse::ConfigTree& tree, const model::DeviceModel
             }
         }
         std::sort(scratch.hits_.begin(), scratch.hits_.end());
-        for (const std::uint32_t rule : scratch.hits_) {
-            if (Applies(rule, model.dialect) && Confirm(rule, tree, i)) {
-                Emit(rule, tree.nodes[i], path, device, out);
+        scratch.hits_.erase(std::unique(scratch.hits_.begin(), scratch.hits_.end()),
+                            scratch.hits_.end());
+        ConfirmAndEmit(tree, model, i, scratch.hits_, path, device, out);
+    }
+}
+
+void PatternRuleSet::ConfirmAndEmit(const parse::ConfigTree& tree, const model::DeviceModel& model,
+                                    std::size_t node, std::span<const std::uint32_t> candidates,
+                                    std::string_view path, std::string_view device,
+                                    std::vector<Finding>& out) const {
+    for (const std::uint32_t rule : candidates) {
+        if (Applies(rule, model.dialect) && Confirm(rule, tree, node)) {
+            Emit(rule, tree.nodes[node], path, device, out);
+        }
+    }
+}
+
+// One Hyperscan call per ~64 KiB of lines instead of one per line (the call's fixed cost was
+// most of the scan): node texts joined by '\n', patterns compiled with multi-line anchors,
+// and each match's end offset mapped back to its line. A match is only a candidate; RE2
+// confirms it on the line alone, so a match that ran across a newline finds nothing.
+void PatternRuleSet::RunJoined(const parse::ConfigTree& tree, const model::DeviceModel& model,
+                               std::string_view path, std::string_view device,
+                               PatternScratch& scratch, hs_scratch* hs_scratch,
+                               std::vector<Finding>& out) const {
+    struct Context {
+        const std::vector<std::size_t>* starts;
+        std::size_t first_node;
+        std::vector<std::pair<std::size_t, std::uint32_t>>* hits;
+    };
+    const auto on_match = [](unsigned int id, unsigned long long /*from*/, unsigned long long to,
+                             unsigned int /*flags*/, void* opaque) -> int {
+        const auto& context = *static_cast<Context*>(opaque);
+        const auto& starts = *context.starts;
+        // The line whose text holds the match's last byte (`to` is one past it).
+        const auto at = std::upper_bound(starts.begin(), starts.end(), to == 0 ? 0 : to - 1);
+        const auto line = static_cast<std::size_t>(at - starts.begin()) - 1;
+        context.hits->emplace_back(context.first_node + line, id);
+        return 0;
+    };
+    std::string& chunk = scratch.chunk_;
+    std::vector<std::size_t>& starts = scratch.starts_;
+    std::vector<std::pair<std::size_t, std::uint32_t>>& hits = scratch.node_hits_;
+    std::size_t next = 0;
+    while (next < tree.nodes.size()) {
+        const std::size_t first = next;
+        chunk.clear();
+        starts.clear();
+        while (next < tree.nodes.size() &&
+               (chunk.empty() || chunk.size() + tree.nodes[next].text.size() < kChunkBytes)) {
+            starts.push_back(chunk.size());
+            chunk.append(tree.nodes[next].text);
+            chunk.push_back('\n');
+            ++next;
+        }
+        hits.clear();
+        Context context{.starts = &starts, .first_node = first, .hits = &hits};
+        const hs_error_t rc =
+            hs_scan(database_.get(), chunk.data(), static_cast<unsigned int>(chunk.size()), 0,
+                    hs_scratch, on_match, &context);
+        if (rc != HS_SUCCESS) {
+            // A scan error (not a match): every rule is a candidate on these lines.
+            hits.clear();
+            for (std::size_t node = first; node < next; ++node) {
+                for (std::size_t r = 0; r < rules_.size(); ++r) {
+                    hits.emplace_back(node, static_cast<std::uint32_t>(r));
+                }
             }
+        }
+        std::sort(hits.begin(), hits.end());
+        hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+        std::size_t i = 0;
+        while (i < hits.size()) {
+            const std::size_t node = hits[i].first;
+            scratch.hits_.clear();
+            for (; i < hits.size() && hits[i].first == node; ++i) {
+                scratch.hits_.push_back(hits[i].second);
+            }
+            ConfirmAndEmit(tree, model, node, scratch.hits_, path, device, out);
         }
     }
 }

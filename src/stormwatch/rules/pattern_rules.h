@@ -9,8 +9,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "stormwatch/core/finding.h"
@@ -63,6 +65,9 @@ private:
     friend class PatternRuleSet;
     patterns::Scratch scratch_;
     std::vector<std::uint32_t> hits_;  ///< candidate rules of the current line (reused)
+    std::string chunk_;                ///< joined lines of the current chunk (reused)
+    std::vector<std::size_t> starts_;  ///< where each line of the chunk starts
+    std::vector<std::pair<std::size_t, std::uint32_t>> node_hits_;  ///< (node, rule) candidates
 };
 
 class PatternRuleSet {
@@ -95,12 +100,20 @@ private:
                                std::size_t node) const;
     void Emit(std::size_t rule, const parse::ConfigLine& line, std::string_view path,
               std::string_view device, std::vector<Finding>& out) const;
+    void ConfirmAndEmit(const parse::ConfigTree& tree, const model::DeviceModel& model,
+                        std::size_t node, std::span<const std::uint32_t> candidates,
+                        std::string_view path, std::string_view device,
+                        std::vector<Finding>& out) const;
+    void RunJoined(const parse::ConfigTree& tree, const model::DeviceModel& model,
+                   std::string_view path, std::string_view device, PatternScratch& scratch,
+                   hs_scratch* hs_scratch, std::vector<Finding>& out) const;
 
     std::vector<PatternRule> rules_;
     std::vector<std::unique_ptr<re2::RE2>> match_;
     std::vector<std::unique_ptr<re2::RE2>> under_;   ///< null when the rule has none
     std::vector<std::unique_ptr<re2::RE2>> unless_;  ///< null when the rule has none
     patterns::Database database_;                    ///< null when there are no rules
+    bool joined_ = false;  ///< lines scanned in joined chunks (no rule uses \A, \z, \Z)
 };
 
 /// The built-in rules of rules/config/*.yml, embedded in the binary.

@@ -318,6 +318,58 @@ TEST(PatternRuleSet, HyperscanAgreesWithReferenceOnRandomConfigs) {
     }
 }
 
+// Rules in YAML, one per match pattern (ids R0, R1, ...).
+std::shared_ptr<const PatternRuleSet> CompileMatches(const std::vector<std::string>& matches) {
+    std::string yaml = "rules:\n";
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+        yaml += "  - id: R" + std::to_string(i) +
+                "\n    title: t\n    category: ttp.tunnel\n    severity: low\n    match: '" +
+                matches[i] + "'\n";
+    }
+    auto parsed = ParsePatternRules(yaml, "m.yml");
+    EXPECT_TRUE(parsed.ok()) << parsed.status().message();
+    auto compiled = PatternRuleSet::Compile(std::move(parsed).value());
+    EXPECT_TRUE(compiled.ok()) << compiled.status().message();
+    return compiled.value();
+}
+
+// Lines are scanned in joined chunks of ~64 KiB; patterns that could run across the joining
+// newline (classes, \s, unanchored words), matches at chunk edges, and the per-line mode that
+// a buffer anchor (\A) selects must all agree with the reference, line for line.
+TEST(PatternRuleSet, JoinedChunksAndBufferAnchorsAgreeWithReference) {
+    const std::vector<std::string> joined_rules = {
+        "^rotary \\d+$", "(^|[^a-z])pcap\\b", "\\s+tclsh$", "(?i)\\btclsh\\b", "x$", "^$|^y"};
+    std::vector<std::string> anchored_rules = joined_rules;
+    anchored_rules.push_back("\\Arotary");
+    const std::vector<std::string> fragments = {
+        "rotary 1", "rotary x", "pcap", "a.pcap", "xpcap", "run tclsh", "TCLSH",
+        "tclsh",    "x",        "y",    "yx",     "x y",   "ab",        "rotary 77 x"};
+    std::mt19937 rng(7);
+    model::DeviceModel model;
+    model.dialect = model::Dialect::kCiscoIos;
+    PatternScratch scratch;
+    for (const auto& matches : {joined_rules, anchored_rules}) {
+        const auto set = CompileMatches(matches);
+        for (int round = 0; round < 3; ++round) {
+            std::string config;
+            while (config.size() < 200 * 1024) {  // several chunks
+                config += std::string(rng() % 3, ' ') + fragments[rng() % fragments.size()] + "\n";
+            }
+            const parse::ConfigTree tree = TreeFromIndent(config);
+            std::vector<Finding> fast;
+            std::vector<Finding> reference;
+            set->Run(tree, model, "p", "d", scratch, fast);
+            set->RunReference(tree, model, "p", "d", reference);
+            ASSERT_FALSE(reference.empty());
+            ASSERT_EQ(fast.size(), reference.size()) << matches.size();
+            for (std::size_t i = 0; i < fast.size(); ++i) {
+                ASSERT_EQ(fast[i].rule_id, reference[i].rule_id) << i;
+                ASSERT_EQ(fast[i].line, reference[i].line) << i;
+            }
+        }
+    }
+}
+
 TEST(LoadPatternRuleDir, LoadsYamlFilesInNameOrder) {
     namespace fs = std::filesystem;
     const fs::path dir = fs::path(::testing::TempDir()) / "stormwatch_rules_dir_test";

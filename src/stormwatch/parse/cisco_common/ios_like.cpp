@@ -736,8 +736,25 @@ void ReserveModel(std::string_view text, const ConfigTree& tree, model::DeviceMo
     out.interfaces.reserve(out.interfaces.size() + interfaces);
     out.routes.reserve(out.routes.size() + routes);
     // An address has three dots (IPv4) or at least two colons (IPv6).
-    const auto dots = static_cast<std::size_t>(std::count(text.begin(), text.end(), '.'));
-    const auto colons = static_cast<std::size_t>(std::count(text.begin(), text.end(), ':'));
+    // Fixed 32-byte blocks with byte counters, a loop the compiler vectorises (std::count,
+    // per byte, it did not).
+    std::size_t dots = 0;
+    std::size_t colons = 0;
+    std::size_t at = 0;
+    for (; at + 32 <= text.size(); at += 32) {
+        std::uint8_t block_dots = 0;
+        std::uint8_t block_colons = 0;
+        for (std::size_t i = 0; i < 32; ++i) {
+            block_dots += static_cast<std::uint8_t>(text[at + i] == '.');
+            block_colons += static_cast<std::uint8_t>(text[at + i] == ':');
+        }
+        dots += block_dots;
+        colons += block_colons;
+    }
+    for (; at < text.size(); ++at) {
+        dots += text[at] == '.' ? 1 : 0;
+        colons += text[at] == ':' ? 1 : 0;
+    }
     out.addresses.reserve(out.addresses.size() + dots / 3 + colons / 2);
 }
 
