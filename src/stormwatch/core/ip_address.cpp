@@ -9,38 +9,44 @@ namespace stormwatch {
 
 namespace {
 
+// Straight-line dotted quad: one to three digits per part, no leading zero (inet_aton would
+// read it as octal; refuse the ambiguity), each part at most 255, nothing after the fourth.
 std::optional<std::uint32_t> ParseV4(std::string_view text) {
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    const auto digit = [&](const char* at) {
+        return at != end ? static_cast<unsigned>(static_cast<unsigned char>(*at) - '0') : 10u;
+    };
     std::uint32_t value = 0;
-    int parts = 0;
-    std::size_t i = 0;
-    while (parts < 4) {
-        if (i >= text.size()) {
+    for (int part = 0; part < 4; ++part) {
+        unsigned octet = digit(p);
+        if (octet > 9) {
             return std::nullopt;
         }
-        std::uint32_t octet = 0;
-        std::size_t digits = 0;
-        const std::size_t start = i;
-        while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
-            octet = octet * 10 + static_cast<std::uint32_t>(text[i] - '0');
-            ++i;
-            if (++digits > 3) {
+        ++p;
+        if (const unsigned second = digit(p); second <= 9) {
+            if (octet == 0) {
                 return std::nullopt;
             }
+            octet = octet * 10 + second;
+            ++p;
+            if (const unsigned third = digit(p); third <= 9) {
+                octet = octet * 10 + third;
+                ++p;
+            }
         }
-        // A leading zero would be octal to inet_aton; refuse the ambiguity.
-        if (digits == 0 || octet > 255 || (digits > 1 && text[start] == '0')) {
+        if (octet > 255) {
             return std::nullopt;
         }
         value = (value << 8) | octet;
-        ++parts;
-        if (parts < 4) {
-            if (i >= text.size() || text[i] != '.') {
+        if (part < 3) {
+            if (p == end || *p != '.') {
                 return std::nullopt;
             }
-            ++i;
+            ++p;
         }
     }
-    if (i != text.size()) {
+    if (p != end) {
         return std::nullopt;
     }
     return value;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/core/ip_address.h"
 
+#include <utility>
+
 #include <gtest/gtest.h>
 
 namespace stormwatch {
@@ -12,9 +14,20 @@ TEST(IpAddressTest, ParsesStrictIpv4) {
     EXPECT_TRUE(a->is_v4());
     EXPECT_EQ(a->v4(), 0xC000024Du);
     EXPECT_EQ(a->ToString(), "192.0.2.77");
-    for (const char* bad : {"999.1.1.1", "1.2.3", "1.2.3.4.5", "01.2.3.4", "1.2.3.4 ", "",
-                            "a.b.c.d", "1..2.3", "1.2.3.256"}) {
+    for (const char* bad :
+         {"999.1.1.1", "1.2.3", "1.2.3.4.5", "01.2.3.4", "1.2.3.4 ", "", "a.b.c.d", "1..2.3",
+          "1.2.3.256", "1.2.3.4444", "1.2.3.04", "1.2.3.4.", ".1.2.3.4", "00.1.2.3", "1.2.3.-1",
+          "1.2.3.1a", "300.1.1.1", "1.2.3./"}) {
         EXPECT_FALSE(IpAddress::Parse(bad).has_value()) << bad;
+    }
+    const std::pair<const char*, std::uint32_t> good[] = {{"0.0.0.0", 0},
+                                                          {"255.255.255.255", 0xFFFFFFFFu},
+                                                          {"10.0.100.9", 0x0A006409u},
+                                                          {"1.20.255.0", 0x0114FF00u}};
+    for (const auto& [text, value] : good) {
+        const auto parsed = IpAddress::Parse(text);
+        ASSERT_TRUE(parsed.has_value()) << text;
+        EXPECT_EQ(parsed->v4(), value) << text;
     }
 }
 

@@ -17,7 +17,8 @@ Tokens::Tokens(std::string_view line) : line_(line) {
             const std::size_t close = line.find('"', i + 1);
             // An unterminated quote runs to the end of the line, as the CLI reads it.
             const std::size_t stop = close == std::string_view::npos ? n : close;
-            tokens_[count_++] = line.substr(i + 1, stop - i - 1);
+            spans_[count_++] = {static_cast<std::uint32_t>(i + 1),
+                                static_cast<std::uint32_t>(stop - i - 1)};
             i = stop == n ? n : stop + 1;
             continue;
         }
@@ -25,7 +26,8 @@ Tokens::Tokens(std::string_view line) : line_(line) {
         while (i < n && line[i] != ' ' && line[i] != '\t') {
             ++i;
         }
-        tokens_[count_++] = line.substr(start, i - start);
+        spans_[count_++] = {static_cast<std::uint32_t>(start),
+                            static_cast<std::uint32_t>(i - start)};
     }
 }
 
@@ -33,14 +35,13 @@ std::string_view Tokens::Rest(std::size_t i) const {
     if (i >= count_) {
         return {};
     }
-    auto offset = static_cast<std::size_t>(tokens_[i].data() - line_.data());
     // Keep an opening quote out of the text, as operator[] does.
-    return line_.substr(offset);
+    return line_.substr(spans_[i].offset);
 }
 
 std::size_t Tokens::Find(std::string_view word, std::size_t from) const {
     for (std::size_t i = from; i < count_; ++i) {
-        if (tokens_[i] == word) {
+        if ((*this)[i] == word) {
             return i;
         }
     }

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace stormwatch::parse::cisco {
@@ -21,7 +22,7 @@ public:
     [[nodiscard]] std::size_t size() const { return count_; }
     /// The i-th token, or an empty view past the end (so lookups need no bounds checks).
     [[nodiscard]] std::string_view operator[](std::size_t i) const {
-        return i < count_ ? tokens_[i] : std::string_view{};
+        return i < count_ ? line_.substr(spans_[i].offset, spans_[i].size) : std::string_view{};
     }
     /// The line from token i to its end (for descriptions and remarks); empty past the end.
     [[nodiscard]] std::string_view Rest(std::size_t i) const;
@@ -32,8 +33,15 @@ public:
     }
 
 private:
+    // Offsets rather than views, and no initialisers: a Tokens is built for most lines of a
+    // config, and zeroing 64 views each time cost more than the tokenising.
+    struct Span {
+        std::uint32_t offset;
+        std::uint32_t size;
+    };
+
     std::string_view line_;
-    std::array<std::string_view, kMax> tokens_{};
+    std::array<Span, kMax> spans_;  // only the first count_ are set
     std::size_t count_ = 0;
 };
 
