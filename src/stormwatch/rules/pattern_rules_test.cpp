@@ -288,6 +288,27 @@ TEST(PatternRuleSet, ScratchMovesAndServesSeveralSets) {
     EXPECT_EQ(out[2].rule_id, "T-TWO");
 }
 
+// Runs `set` both ways on `config` and expects the same findings, line for line; returns how
+// many there were.
+std::size_t ExpectAgreesWithReference(const PatternRuleSet& set, const model::DeviceModel& model,
+                                      std::string_view config, PatternScratch& scratch) {
+    const parse::ConfigTree tree = TreeFromIndent(config);
+    std::vector<Finding> fast;
+    std::vector<Finding> reference;
+    set.Run(tree, model, "p", "d", scratch, fast);
+    set.RunReference(tree, model, "p", "d", reference);
+    EXPECT_EQ(fast.size(), reference.size()) << config.substr(0, 200);
+    for (std::size_t i = 0; i < std::min(fast.size(), reference.size()); ++i) {
+        if (fast[i].rule_id != reference[i].rule_id || fast[i].line != reference[i].line) {
+            ADD_FAILURE() << "finding " << i << ": " << fast[i].rule_id << " at line "
+                          << fast[i].line << ", reference " << reference[i].rule_id << " at line "
+                          << reference[i].line;
+            break;
+        }
+    }
+    return reference.size();
+}
+
 // Hyperscan and the RE2-only reference engine agree on random lines built from rule
 // fragments (so that matches, near misses and `under`/`unless` all occur).
 TEST(PatternRuleSet, HyperscanAgreesWithReferenceOnRandomConfigs) {
@@ -305,16 +326,7 @@ TEST(PatternRuleSet, HyperscanAgreesWithReferenceOnRandomConfigs) {
         for (int i = 0; i < 12; ++i) {
             config += std::string(rng() % 3, ' ') + fragments[rng() % fragments.size()] + "\n";
         }
-        const parse::ConfigTree tree = TreeFromIndent(config);
-        std::vector<Finding> fast;
-        std::vector<Finding> reference;
-        set->Run(tree, model, "p", "d", scratch, fast);
-        set->RunReference(tree, model, "p", "d", reference);
-        ASSERT_EQ(fast.size(), reference.size()) << config;
-        for (std::size_t i = 0; i < fast.size(); ++i) {
-            EXPECT_EQ(fast[i].rule_id, reference[i].rule_id);
-            EXPECT_EQ(fast[i].line, reference[i].line);
-        }
+        ExpectAgreesWithReference(*set, model, config, scratch);
     }
 }
 
@@ -355,17 +367,7 @@ TEST(PatternRuleSet, JoinedChunksAndBufferAnchorsAgreeWithReference) {
             while (config.size() < 200 * 1024) {  // several chunks
                 config += std::string(rng() % 3, ' ') + fragments[rng() % fragments.size()] + "\n";
             }
-            const parse::ConfigTree tree = TreeFromIndent(config);
-            std::vector<Finding> fast;
-            std::vector<Finding> reference;
-            set->Run(tree, model, "p", "d", scratch, fast);
-            set->RunReference(tree, model, "p", "d", reference);
-            ASSERT_FALSE(reference.empty());
-            ASSERT_EQ(fast.size(), reference.size()) << matches.size();
-            for (std::size_t i = 0; i < fast.size(); ++i) {
-                ASSERT_EQ(fast[i].rule_id, reference[i].rule_id) << i;
-                ASSERT_EQ(fast[i].line, reference[i].line) << i;
-            }
+            EXPECT_GT(ExpectAgreesWithReference(*set, model, config, scratch), 0U);
         }
     }
 }
