@@ -1612,34 +1612,42 @@ const Indicator* IndicatorSet::MatchIpv4(std::uint32_t host_order) const {
 
 void IndicatorSet::MatchIpv4Batch(std::span<const std::uint32_t> host_order,
                                   std::span<const Indicator*> out) const {
-    // Each step runs over a group before the next (Ipv4RangeTable): the group's cache misses
-    // overlap. The group is small enough for its prefetched lines to stay in L1.
-    constexpr std::size_t kGroup = 32;
+    // A software pipeline: address j runs step k at iteration j + k * kDistance, so the cache
+    // miss each step starts has kDistance iterations of other addresses' work to land in,
+    // and ~2 * kDistance misses are in flight at any time.
+    constexpr std::size_t kDistance = 16;
+    constexpr std::size_t kSteps = 5;
+    // An address's entry (written by step 2) and record (step 3) live until step 4.
+    constexpr std::size_t kRing = 4 * kDistance;
     const detail::Ipv4RangeTable& ranges = tables_->v4_ranges;
-    std::array<std::uint32_t, kGroup> found{};
-    for (std::size_t base = 0; base < host_order.size(); base += kGroup) {
-        const std::span<const std::uint32_t> group =
-            host_order.subspan(base, std::min(kGroup, host_order.size() - base));
-        for (const std::uint32_t address : group) {
-            ranges.PrefetchIndex(address);
+    const std::size_t n = host_order.size();
+    std::array<std::uint32_t, kRing> found{};
+    for (std::size_t i = 0; i < n + (kSteps - 1) * kDistance; ++i) {
+        if (i < n) {
+            ranges.PrefetchIndex(host_order[i]);
         }
-        for (const std::uint32_t address : group) {
-            ranges.PrefetchBounds(address);
+        if (i >= kDistance && i - kDistance < n && ranges.MayHold(host_order[i - kDistance])) {
+            ranges.PrefetchBounds(host_order[i - kDistance]);
         }
-        for (std::size_t i = 0; i < group.size(); ++i) {
-            found[i] = ranges.FindEntry(group[i]);
-            if (found[i] != kNone) {
-                ranges.PrefetchRecord(found[i]);
+        if (i >= 2 * kDistance && i - 2 * kDistance < n) {
+            const std::size_t j = i - 2 * kDistance;
+            const std::uint32_t entry =
+                ranges.MayHold(host_order[j]) ? ranges.FindEntry(host_order[j]) : kNone;
+            found[j % kRing] = entry;
+            if (entry != kNone) {
+                ranges.PrefetchRecord(entry);
             }
         }
-        for (std::size_t i = 0; i < group.size(); ++i) {
-            if (found[i] != kNone) {
-                found[i] = ranges.record(found[i]);
-                __builtin_prefetch(&cache_[found[i]]);
+        if (i >= 3 * kDistance && i - 3 * kDistance < n) {
+            std::uint32_t& slot = found[(i - 3 * kDistance) % kRing];
+            if (slot != kNone) {
+                slot = ranges.record(slot);
+                __builtin_prefetch(&cache_[slot]);
             }
         }
-        for (std::size_t i = 0; i < group.size(); ++i) {
-            out[base + i] = GetOrNull(found[i]);
+        if (i >= 4 * kDistance && i - 4 * kDistance < n) {
+            const std::size_t j = i - 4 * kDistance;
+            out[j] = GetOrNull(found[j % kRing]);
         }
     }
 }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <random>
 #include <set>
+#include <span>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -534,6 +535,13 @@ TEST(IndicatorSet, Ipv4LookupsAgreeWithBruteForce) {
         queries.push_back(0xffffffffU);
         std::vector<const Indicator*> batch(queries.size());
         set->MatchIpv4Batch(queries, batch);
+        // Batches shorter than, equal to and just past the batch pipeline's depth.
+        for (const std::size_t length : {0, 1, 2, 15, 16, 17, 63, 64, 65, 80, 81, 129}) {
+            std::vector<const Indicator*> part(length);
+            const auto head = std::span(queries).subspan(0, length);
+            set->MatchIpv4Batch(head, part);
+            EXPECT_TRUE(std::equal(part.begin(), part.end(), batch.begin())) << length;
+        }
         for (std::size_t q = 0; q < queries.size(); ++q) {
             const IpAddress address = IpAddress::V4(queries[q]);
             int best = -1;

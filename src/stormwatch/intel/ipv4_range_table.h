@@ -10,6 +10,11 @@
 // record in another. A 65,537-entry table gives each /16's first entry. A lookup reads the /16
 // table (256 KiB, cache-resident under load) and the bounds of one /16 (~11 entries for a
 // 1M-indicator feed: usually one cache line); only a hit reads its record.
+//
+// In front of that sits a filter: one bit per block of the space (a /24 for a 1M-indicator
+// feed, coarser for smaller tables: at most 32 bits per entry), set when some range touches the
+// block. Most addresses of a log are in no indicator's block, and the filter (2 MiB at most)
+// answers them from one line that stays cached, instead of a line of the 5 MB of bounds.
 
 #include <cstdint>
 #include <span>
@@ -33,19 +38,26 @@ public:
 
     /// The record of the range holding `address`, or kNone.
     [[nodiscard]] std::uint32_t Find(std::uint32_t address) const {
-        const std::uint32_t entry = FindEntry(address);
+        const std::uint32_t entry = MayHold(address) ? FindEntry(address) : kNone;
         return entry == kNone ? kNone : records_[entry];
     }
 
-    // A batched lookup runs these steps over a group of addresses, each step for the whole
-    // group before the next, so the cache misses of the group overlap:
-    // PrefetchIndex, PrefetchBounds, FindEntry (+ PrefetchRecord), record.
+    // A batched lookup runs these steps for each address, a few addresses apart, so the
+    // cache misses of many addresses overlap: PrefetchIndex; if MayHold, PrefetchBounds and
+    // FindEntry (+ PrefetchRecord); record.
 
-    /// Starts loading the /16 table entry of `address`.
+    /// Starts loading the filter bit and the /16 table entry of `address`.
     void PrefetchIndex(std::uint32_t address) const {
+        __builtin_prefetch(&filter_[FilterBlock(address) / 64]);
         if (!block_begin_.empty()) {
             __builtin_prefetch(&block_begin_[address >> 16]);
         }
+    }
+
+    /// False when no range touches the filter block of `address`: FindEntry would answer kNone.
+    [[nodiscard]] bool MayHold(std::uint32_t address) const {
+        const std::uint64_t block = FilterBlock(address);
+        return ((filter_[block / 64] >> (block % 64)) & 1) != 0;
     }
 
     /// Starts loading the bounds FindEntry(address) will search.
@@ -93,10 +105,15 @@ public:
 
     [[nodiscard]] std::size_t Bytes() const {
         return bounds_.capacity() * sizeof(Bounds) + records_.capacity() * sizeof(std::uint32_t) +
-               block_begin_.capacity() * sizeof(std::uint32_t);
+               block_begin_.capacity() * sizeof(std::uint32_t) +
+               filter_.capacity() * sizeof(std::uint64_t);
     }
 
 private:
+    [[nodiscard]] std::uint64_t FilterBlock(std::uint32_t address) const {
+        return std::uint64_t{address} >> filter_shift_;
+    }
+
     /// A range's part inside one /16, as the low 16 bits of its first and last address.
     struct Bounds {
         std::uint16_t first;
@@ -106,6 +123,10 @@ private:
     std::vector<std::uint32_t> records_;  ///< per entry of bounds_
     /// Entries of /16 `b` are [block_begin_[b], block_begin_[b + 1]); empty when no range.
     std::vector<std::uint32_t> block_begin_;
+    /// Bit b set when a range touches addresses [b << filter_shift_, (b + 1) << filter_shift_).
+    /// An empty table has one zero word and a shift of 32: every address is in block 0.
+    std::vector<std::uint64_t> filter_ = {0};
+    unsigned filter_shift_ = 32;
 };
 
 }  // namespace stormwatch::intel::detail

@@ -2,8 +2,10 @@
 #include "stormwatch/intel/ipv4_range_table.h"
 
 #include <algorithm>
+#include <iterator>
 #include <random>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -12,6 +14,18 @@ namespace stormwatch::intel::detail {
 namespace {
 
 using Range = Ipv4RangeTable::Range;
+
+// The reference for tables too large for BruteForce: a binary search over the sorted ranges
+// (no /16 cutting, no filter).
+std::uint32_t SortedSearch(const std::vector<Range>& ranges, std::uint32_t address) {
+    const auto after =
+        std::upper_bound(ranges.begin(), ranges.end(), address,
+                         [](std::uint32_t a, const Range& r) { return a < r.first; });
+    if (after == ranges.begin() || std::prev(after)->last < address) {
+        return Ipv4RangeTable::kNone;
+    }
+    return std::prev(after)->record;
+}
 
 std::uint32_t BruteForce(const std::vector<Range>& ranges, std::uint32_t address) {
     for (const Range& r : ranges) {
@@ -28,6 +42,7 @@ void ExpectAgrees(const Ipv4RangeTable& table, const std::vector<Range>& ranges,
                   std::uint32_t address) {
     const std::uint32_t expected = BruteForce(ranges, address);
     EXPECT_EQ(table.Find(address), expected) << address;
+    EXPECT_TRUE(table.MayHold(address) || expected == Ipv4RangeTable::kNone) << address;
     const std::uint32_t entry = table.FindEntry(address);
     EXPECT_EQ(entry == Ipv4RangeTable::kNone ? Ipv4RangeTable::kNone : table.record(entry),
               expected)
@@ -38,6 +53,8 @@ TEST(Ipv4RangeTable, EmptyTableFindsNothing) {
     const Ipv4RangeTable table(std::span<const Range>{});
     EXPECT_EQ(table.Find(0), Ipv4RangeTable::kNone);
     EXPECT_EQ(table.Find(0xffffffffU), Ipv4RangeTable::kNone);
+    EXPECT_FALSE(table.MayHold(0));
+    EXPECT_FALSE(table.MayHold(0xffffffffU));
     table.PrefetchIndex(1);
     table.PrefetchBounds(1);
 }
@@ -89,6 +106,74 @@ TEST(Ipv4RangeTable, AgreesWithBruteForceOnRandomRanges) {
         for (int q = 0; q < 2000; ++q) {
             ExpectAgrees(table, ranges, q % 2 == 0 ? rng() : (rng() % 4) << 16 | (rng() & 0xffff));
         }
+    }
+}
+
+// Large tables: over 2^19 ranges, so the filter is at its finest (one bit per /24) and most
+// /24s are empty. Range bounds at random addresses and on the edges of /1, /8, /23, /24, /25
+// and /32 prefixes; and a table covering the whole space but for one-address holes (what a /0
+// with hosts flattens to).
+TEST(Ipv4RangeTable, FilterAgreesWithSortedSearchOnLargeTables) {
+    std::mt19937 rng(99);
+    const auto aligned = [&rng](int length) {
+        const std::uint32_t size_mask = length == 0 ? 0xffffffffU : (1U << (32 - length)) - 1;
+        const std::uint32_t first = rng() & ~size_mask;
+        return std::pair{first, first | size_mask};
+    };
+    for (const bool whole_space : {false, true}) {
+        std::vector<std::uint32_t> cuts;
+        for (int i = 0; i < (1 << 20) + 2; ++i) {
+            cuts.push_back(rng());
+        }
+        for (const int length : {8, 23, 24, 25, 32, 1}) {
+            for (int i = 0; i < (length == 1 ? 1 : 200); ++i) {
+                const auto [first, last] = aligned(length);
+                cuts.push_back(first);
+                if (last != 0xffffffffU) {
+                    cuts.push_back(last + 1);
+                }
+            }
+        }
+        std::sort(cuts.begin(), cuts.end());
+        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+        std::vector<Range> ranges;
+        if (whole_space) {
+            // Every gap between cuts is a range; the holes are the cut addresses themselves.
+            std::uint32_t first = 0;
+            for (const std::uint32_t cut : cuts) {
+                if (cut > first) {
+                    ranges.push_back({first, cut - 1, static_cast<std::uint32_t>(ranges.size())});
+                }
+                first = cut + 1;
+            }
+            if (cuts.back() != 0xffffffffU) {
+                ranges.push_back({first, 0xffffffffU, static_cast<std::uint32_t>(ranges.size())});
+            }
+        } else {
+            for (std::size_t i = 0; i + 1 < cuts.size(); i += 2) {
+                ranges.push_back({cuts[i], cuts[i + 1] - 1, static_cast<std::uint32_t>(i)});
+            }
+        }
+        ASSERT_GT(ranges.size(), std::size_t{1} << 19);
+        const Ipv4RangeTable table(ranges);
+        const auto expect_agrees = [&](std::uint32_t address) {
+            const std::uint32_t expected = SortedSearch(ranges, address);
+            ASSERT_EQ(table.Find(address), expected) << address;
+            ASSERT_TRUE(table.MayHold(address) || expected == Ipv4RangeTable::kNone) << address;
+        };
+        for (std::size_t i = 0; i < ranges.size(); i += 7) {
+            const Range& r = ranges[i];
+            // Both ends, their neighbours, and the neighbouring /24s.
+            for (const std::uint32_t a :
+                 {r.first - 1, r.first, r.last, r.last + 1, r.first - 256, r.last + 256}) {
+                expect_agrees(a);
+            }
+        }
+        for (int q = 0; q < 200000; ++q) {
+            expect_agrees(rng());
+        }
+        expect_agrees(0);
+        expect_agrees(0xffffffffU);
     }
 }
 
