@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <bitset>
 #include <cerrno>
 #include <cstdlib>
@@ -799,6 +800,25 @@ struct IndicatorSet::Tables {
     std::vector<std::uint32_t> slots;
     std::uint64_t slot_mask = 0;
     bool tagged = true;
+    /// One bit per hash of a domain indicator's last two labels: a name whose last two labels
+    /// hash to a clear bit has no indicator among its parents. Most names of a log are so
+    /// answered from this small bitmap (~2 bytes per domain) without probing the slots.
+    std::vector<std::uint64_t> domain_filter;
+    std::uint64_t domain_filter_mask = 0;  ///< bits - 1
+
+    [[nodiscard]] std::uint64_t DomainFilterBit(std::uint64_t hash) const {
+        return (hash >> 24) & domain_filter_mask;  // the slot index and tag use other bits
+    }
+
+    // The parents of `name` (ParentDomainHashes), or none when the filter rules them all out.
+    [[nodiscard]] std::size_t DomainParents(std::string_view name, DomainSuffix* out) const {
+        const std::size_t n = ParentDomainHashes(name, out);
+        if (n == 0) {
+            return 0;
+        }
+        const std::uint64_t bit = DomainFilterBit(out[0].hash);
+        return ((domain_filter[bit / 64] >> (bit % 64)) & 1) != 0 ? n : 0;
+    }
 
     [[nodiscard]] std::uint32_t SlotFor(std::uint32_t k, std::uint64_t hash) const {
         return tagged ? (k | static_cast<std::uint32_t>(hash >> 56) << 24) : k;
@@ -1515,6 +1535,26 @@ std::shared_ptr<const IndicatorSet> IndicatorSetBuilder::Build() {
             t.slots[i] = t.SlotFor(k, hash);
         }
     }
+    {
+        const std::uint32_t first = t.type_begin[static_cast<std::size_t>(IndicatorType::kDomain)];
+        const std::uint32_t end =
+            t.type_begin[static_cast<std::size_t>(IndicatorType::kDomain) + 1];
+        const std::size_t bits = std::max<std::size_t>(std::bit_floor(16 * (end - first + 1)), 64);
+        t.domain_filter.assign(bits / 64, 0);
+        t.domain_filter_mask = bits - 1;
+        for (std::uint32_t k = first; k < end; ++k) {
+            // A longer name is never a query's parent (DomainQuery cuts queries to this).
+            if (t.Str(k).size() > detail::kMaxDomainBytes) {
+                continue;
+            }
+            std::array<DomainSuffix, detail::kMaxDomainLabels> parents;
+            const std::size_t n = ParentDomainHashes(t.Str(k), parents.data());
+            if (n > 0) {
+                const std::uint64_t bit = t.DomainFilterBit(parents[0].hash);
+                t.domain_filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
+            }
+        }
+    }
     unique = {};
     t.metas = metas.Release();
     set->size_ = t.meta_of.size();
@@ -1676,7 +1716,7 @@ const Indicator* IndicatorSet::MatchDomain(std::string_view domain) const {
     // (the most specific indicator) is probed first.
     const std::string_view name = DomainQuery(domain);
     std::array<DomainSuffix, detail::kMaxDomainLabels> suffixes;
-    const std::size_t n = ParentDomainHashes(name, suffixes.data());
+    const std::size_t n = tables_->DomainParents(name, suffixes.data());
     for (std::size_t i = 0; i < n; ++i) {
         tables_->PrefetchSlot(suffixes[i].hash);
     }
@@ -1713,7 +1753,7 @@ void IndicatorSet::MatchDomainBatch(std::span<const std::string_view> names,
                suffix_begin[count] + detail::kMaxDomainLabels <= suffixes.size()) {
             group[count] = DomainQuery(names[next]);
             DomainSuffix* begin = suffixes.data() + suffix_begin[count];
-            const std::size_t n = ParentDomainHashes(group[count], begin);
+            const std::size_t n = strings.DomainParents(group[count], begin);
             for (std::size_t i = 0; i < n; ++i) {
                 strings.PrefetchSlot(begin[i].hash);
             }
@@ -1834,7 +1874,8 @@ std::size_t IndicatorSet::MemoryBytes() const {
     std::size_t bytes = t.meta_of.capacity() * 4 + t.meta16.capacity() * 2 + t.meta8.capacity() +
                         t.v4.Bytes() + t.v4_ranges.Bytes() + t.v6.Bytes() +
                         t.v6_ranges.capacity() * sizeof(Piece<U128>) + t.arena.capacity() +
-                        t.str_offset.capacity() * 4 + t.slots.capacity() * 4;
+                        t.str_offset.capacity() * 4 + t.slots.capacity() * 4 +
+                        t.domain_filter.capacity() * 8;
     for (const Meta& meta : t.metas) {
         bytes += sizeof(Meta) + meta.source.capacity() + meta.actor.capacity() +
                  meta.id.capacity() + meta.confidence.capacity();

@@ -2,6 +2,7 @@
 #include "stormwatch/intel/indicator_set.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -563,6 +564,61 @@ TEST(IndicatorSet, Ipv4LookupsAgreeWithBruteForce) {
             EXPECT_EQ(got.length(), best) << address.ToString();
         }
     }
+}
+
+// The domain filter (one bit per indicator's last two labels) never hides a parent: many
+// indicators of 2-5 labels (a filter of many bits), each queried through subdomains in mixed
+// case, and names that share only the last label or only the first labels, against a walk
+// over the name's parents in a std::set.
+TEST(IndicatorSet, DomainFilterKeepsEveryParent) {
+    std::mt19937 rng(31);
+    const auto label = [&rng]() {
+        std::string s;
+        for (int i = 0, n = 1 + static_cast<int>(rng() % 6); i < n; ++i) {
+            s += static_cast<char>('a' + rng() % 26);
+        }
+        return s;
+    };
+    std::set<std::string> domains;
+    std::vector<std::string> queries;
+    IndicatorSetBuilder builder;
+    for (int i = 0; i < 20000; ++i) {
+        std::string d = label();
+        for (int k = 0, extra = 1 + static_cast<int>(rng() % 4); k < extra; ++k) {
+            d += "." + label();
+        }
+        if (domains.insert(d).second) {
+            ASSERT_TRUE(builder.Add(d, "domain", "test", "", ""));
+        }
+        std::string sub = label() + "." + d;
+        sub[sub.size() - 1] = static_cast<char>(std::toupper(sub.back()));
+        queries.push_back(sub);
+        queries.push_back(label() + "." + d.substr(d.rfind('.') + 1));       // same last label
+        queries.push_back(d.substr(0, d.rfind('.')) + "." + label() + "x");  // same first labels
+    }
+    const auto set = builder.Build();
+    const std::vector<std::string_view> views(queries.begin(), queries.end());
+    std::vector<const Indicator*> batch(views.size());
+    set->MatchDomainBatch(views, batch);
+    std::size_t hits = 0;
+    for (std::size_t q = 0; q < queries.size(); ++q) {
+        std::string name = queries[q];
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        std::string expected = "-";
+        for (std::size_t dot = 0; dot != std::string::npos; dot = name.find('.', dot + 1)) {
+            const std::string parent = dot == 0 ? name : name.substr(dot + 1);
+            if (domains.count(parent) != 0) {
+                expected = parent;
+                break;
+            }
+        }
+        const Indicator* hit = set->MatchDomain(queries[q]);
+        EXPECT_EQ(hit == nullptr ? std::string("-") : hit->value, expected) << queries[q];
+        EXPECT_EQ(batch[q], hit) << queries[q];
+        hits += hit != nullptr ? 1 : 0;
+    }
+    EXPECT_GE(hits, 20000U);
 }
 
 // MatchDomainBatch gives MatchDomain's answers: parents, case, trailing dots, padding, names
