@@ -51,7 +51,7 @@ constexpr std::uint8_t kHexOnly = kDigit | kHexAlpha;
 // No byte has every class: an OR of classes is never this.
 constexpr std::uint8_t kUnknownMask = 0xff;
 
-std::uint8_t ClassOf(std::string_view s) {
+std::uint8_t ClassOfBytes(std::string_view s) {
     std::uint8_t mask = 0;
     for (const char c : s) {
         mask |= kClass[static_cast<unsigned char>(c)];
@@ -61,6 +61,9 @@ std::uint8_t ClassOf(std::string_view s) {
 
 // Strict dotted quad as IpAddress::Parse reads it (no leading zeros), digits and dots only.
 std::optional<std::uint32_t> ParseIpv4(std::string_view s) {
+    if (s.size() < 7 || s.size() > 15) {
+        return std::nullopt;  // most digit-and-dot runs (versions, decimals) end here
+    }
     std::uint32_t value = 0;
     std::size_t i = 0;
     for (int part = 0; part < 4; ++part) {
@@ -93,21 +96,42 @@ bool IsUrlByte(unsigned char c) {
            c != '{' && c != '}' && c != '|' && c != '\\' && c != '^';
 }
 
-// Where in a 64-byte block tokens can start being interesting: bit i for byte i.
-struct BlockMasks {
-    std::uint64_t token;    ///< bytes with a class (kClass non-zero)
-    std::uint64_t special;  ///< `.`, `:`, `@`: a token holding one may be an indicator
-};
-
 constexpr std::size_t kBlock = 64;
+constexpr int kClassCount = 7;  // kDigit .. kAt, one bit each
+
+// Where each byte class is in a 64-byte block: bit i for byte i. The class OR of any run of
+// the block's bytes then costs seven mask tests instead of a table lookup per byte.
+struct BlockMasks {
+    std::uint64_t token = 0;  ///< bytes with a class (kClass non-zero)
+    /// of_class[b]: bytes of class `1 << b`.
+    std::array<std::uint64_t, kClassCount> of_class{};
+
+    /// `.`, `:`, `@`: a token holding one may be an indicator.
+    [[nodiscard]] std::uint64_t special() const {
+        return of_class[std::countr_zero(unsigned{kDot})] |
+               of_class[std::countr_zero(unsigned{kColon})] |
+               of_class[std::countr_zero(unsigned{kAt})];
+    }
+
+    /// The OR of the classes of the bytes whose bits are set in `range`.
+    [[nodiscard]] std::uint8_t ClassOf(std::uint64_t range) const {
+        unsigned mask = 0;
+        for (int b = 0; b < kClassCount; ++b) {
+            mask |= static_cast<unsigned>((of_class[b] & range) != 0) << b;
+        }
+        return static_cast<std::uint8_t>(mask);
+    }
+};
 
 // Any number of bytes (the text's last partial block), through the class table.
 BlockMasks ScalarMasks(const unsigned char* p, std::size_t n) {
-    BlockMasks m{0, 0};
+    BlockMasks m;
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint8_t cls = kClass[p[i]];
         m.token |= static_cast<std::uint64_t>(cls != 0) << i;
-        m.special |= static_cast<std::uint64_t>((cls & (kDot | kColon | kAt)) != 0) << i;
+        for (int b = 0; b < kClassCount; ++b) {
+            m.of_class[b] |= static_cast<std::uint64_t>((cls >> b) & 1) << i;
+        }
     }
     return m;
 }
@@ -118,28 +142,35 @@ BlockMasks SimdMasks(const unsigned char* p) {
     const auto byte = [](char c) {
         return _mm_set1_epi8(c);
     };
-    BlockMasks m{0, 0};
+    // Unsigned `v <= limit` as min(v, limit) == v.
+    const auto at_most = [](__m128i v, char limit) {
+        return _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(limit)), v);
+    };
+    const auto bits = [](__m128i v) {
+        return static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(v)));
+    };
+    BlockMasks m;
     for (int chunk = 0; chunk < 4; ++chunk) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * chunk));
-        // Unsigned `v <= limit` as min(v, limit) == v.
-        const auto at_most = [](__m128i v, char limit) {
-            return _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(limit)), v);
+        const __m128i from_a = _mm_sub_epi8(_mm_or_si128(x, byte(0x20)), byte('a'));
+        const __m128i letter = at_most(from_a, 25);
+        const __m128i hex_alpha = at_most(from_a, 5);
+        const std::array<__m128i, kClassCount> of_class = {
+            at_most(_mm_sub_epi8(x, byte('0')), 9),                                    // kDigit
+            hex_alpha,                                                                 // kHexAlpha
+            _mm_andnot_si128(hex_alpha, letter),                                       // kAlpha
+            _mm_cmpeq_epi8(x, byte('.')),                                              // kDot
+            _mm_cmpeq_epi8(x, byte(':')),                                              // kColon
+            _mm_or_si128(_mm_cmpeq_epi8(x, byte('-')), _mm_cmpeq_epi8(x, byte('_'))),  // kDash
+            _mm_cmpeq_epi8(x, byte('@')),                                              // kAt
         };
-        const __m128i letter = at_most(_mm_sub_epi8(_mm_or_si128(x, byte(0x20)), byte('a')), 25);
-        const __m128i digit = at_most(_mm_sub_epi8(x, byte('0')), 9);
-        const __m128i special =
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, byte('.')), _mm_cmpeq_epi8(x, byte(':'))),
-                         _mm_cmpeq_epi8(x, byte('@')));
-        const __m128i dash =
-            _mm_or_si128(_mm_cmpeq_epi8(x, byte('-')), _mm_cmpeq_epi8(x, byte('_')));
-        const __m128i token =
-            _mm_or_si128(_mm_or_si128(letter, digit), _mm_or_si128(special, dash));
+        __m128i token = _mm_setzero_si128();
         const int shift = 16 * chunk;
-        m.token |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(token)))
-                   << shift;
-        m.special |=
-            static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(special)))
-            << shift;
+        for (int b = 0; b < kClassCount; ++b) {
+            token = _mm_or_si128(token, of_class[b]);
+            m.of_class[b] |= bits(of_class[b]) << shift;
+        }
+        m.token |= bits(token) << shift;
     }
     return m;
 }
@@ -167,8 +198,10 @@ public:
         const std::size_t n = text_.size();
         std::size_t resume = 0;  // bytes before it are scanned
         for (std::size_t base = 0; base < n; base += kBlock) {
-            const BlockMasks m = Masks(data + base, n - base);
-            std::uint64_t interesting = m.special;
+            block_ = Masks(data + base, n - base);
+            block_base_ = base;
+            const BlockMasks& m = block_;
+            std::uint64_t interesting = m.special();
             for (int chunk = 0; chunk < 4; ++chunk) {
                 if (((m.token >> (16 * chunk)) & 0xffff) == 0xffff) {
                     interesting |= std::uint64_t{1} << (16 * chunk);
@@ -190,6 +223,18 @@ public:
     }
 
 private:
+    // The OR of the classes of bytes [start, end): from the current block's masks when the
+    // run lies inside the block, else byte by byte.
+    [[nodiscard]] std::uint8_t ClassOf(std::size_t start, std::size_t end) const {
+        if (start >= block_base_ && end <= block_base_ + kBlock) {
+            const std::size_t length = end - start;
+            const std::uint64_t run =
+                length == kBlock ? ~std::uint64_t{0} : (std::uint64_t{1} << length) - 1;
+            return block_.ClassOf(run << (start - block_base_));
+        }
+        return ClassOfBytes(text_.substr(start, end - start));
+    }
+
     // Scans the token holding byte `at` (not starting before `floor`) of the block at `base`
     // whose token bytes are `token`; returns where scanning resumes. The bounds come from the
     // mask; only a token reaching past its block is followed byte by byte.
@@ -213,7 +258,7 @@ private:
         while (gaps_above == 0 && i < n && kClass[data[i]] != 0) {
             ++i;
         }
-        const std::uint8_t mask = ClassOf(text_.substr(start, i - start));
+        const std::uint8_t mask = ClassOf(start, i);
         // Plain words (letters, digits, dashes) are no indicator unless they are a hash.
         if ((mask & (kDot | kColon | kAt)) == 0) {
             if ((mask & ~kHexOnly) == 0 && HashTypeForLength(i - start)) {
@@ -223,6 +268,12 @@ private:
         }
         if (data[i - 1] == ':' && i + 1 < n && data[i] == '/' && data[i + 1] == '/') {
             return Url(start, i);
+        }
+        // Colons without a `.` or `@` and a letter past `f` (`user:`, `%SYS-5-CONFIG_I:`,
+        // `2025-08-27T10:00:01Z`): no IPv6 address, so only a hash could be among the pieces,
+        // and a hash is 32 digits or more.
+        if ((mask & (kDot | kAt)) == 0 && (mask & kAlpha) != 0 && i - start < 32) {
+            return i;
         }
         Token(start, i, mask);
         return i;
@@ -358,7 +409,7 @@ private:
         }
         const std::string_view token = text_.substr(start, end - start);
         if (end != whole_end) {
-            mask = ClassOf(token);
+            mask = ClassOf(start, end);
         }
         if ((mask & kColon) == 0) {
             Piece(start, end, mask);
@@ -409,7 +460,7 @@ private:
         }
         const std::string_view piece = text_.substr(start, end - start);
         if (mask == kUnknownMask || start != whole_start || end != whole_end) {
-            mask = ClassOf(piece);
+            mask = ClassOf(start, end);
         }
         if ((mask & kAt) != 0) {
             if (set_.HasType(IndicatorType::kEmail)) {
@@ -439,6 +490,8 @@ private:
     const IndicatorSet& set_;
     std::string_view text_;
     std::vector<TextHit>& out_;
+    BlockMasks block_;  ///< of the block being scanned, which starts at block_base_
+    std::size_t block_base_ = 0;
     // Scratch of one Scan, on the stack: no allocation per line or per hit.
     std::array<Pending, kBatch> pending_;
     std::size_t pending_count_ = 0;

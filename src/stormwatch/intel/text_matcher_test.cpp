@@ -173,6 +173,29 @@ TEST(TextMatcher, HashesOfEveryLength) {
     }
 }
 
+// Tokens the scanner drops early (colons without a dot, `@` or IPv6 shape; digit-and-dot runs
+// of the wrong length) next to ones that look alike but hold an indicator.
+TEST(TextMatcher, TokensDroppedEarlyAndTheirLookalikes) {
+    EXPECT_EQ(Hits("%SEC_LOGIN-5-LOGIN_SUCCESS: [user: noc] [Source: 10.0.0.5] at 10:23:45Z"),
+              (Pairs{{"10.0.0.5", "10.0.0.5"}}));
+    EXPECT_EQ(Hits("user:10.0.0.5 via:evil.example"),
+              (Pairs{{"10.0.0.5", "10.0.0.5"}, {"evil.example", "evil.example"}}));
+    // Trailing `-` and `_` are trimmed before the IPv6 test, not read as non-hex letters.
+    EXPECT_EQ(Hits("peer 2001:db8::66- up 2001:db8::66_"),
+              (Pairs{{"2001:db8::66", "2001:db8::66"}, {"2001:db8::66", "2001:db8::66"}}));
+    // A hash after a letter-and-colon prefix is 32 digits or more, so the token is not dropped.
+    EXPECT_EQ(Hits("md5sum:d41d8cd98f00b204e9800998ecf8427e x"),
+              (Pairs{{"d41d8cd98f00b204e9800998ecf8427e", "d41d8cd98f00b204e9800998ecf8427e"}}));
+    EXPECT_EQ(Hits("IOS 15.2(4)M 1756288800.123 10.0.0.5.1 1.10.0.0.5 v10.0.0.5 0.0.0.0.0"),
+              Pairs{});
+    EXPECT_EQ(Hits("ts=1756288800.10.0.0.5 10.0.0.5"), (Pairs{{"10.0.0.5", "10.0.0.5"}}));
+    // A colon token crossing a 64-byte block boundary (its classes come from two blocks).
+    for (std::size_t pad = 50; pad < 70; ++pad) {
+        const std::string text = std::string(pad, ' ') + "Source:10.0.0.5 login:x";
+        EXPECT_EQ(Hits(text), (Pairs{{"10.0.0.5", "10.0.0.5"}})) << pad;
+    }
+}
+
 TEST(TextMatcher, EmptyAndIndicatorFreeText) {
     EXPECT_EQ(Hits(""), Pairs{});
     EXPECT_EQ(Hits("...:::@@@---"), Pairs{});
