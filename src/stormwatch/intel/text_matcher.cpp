@@ -99,6 +99,10 @@ bool IsUrlByte(unsigned char c) {
 constexpr std::size_t kBlock = 64;
 constexpr int kClassCount = 7;  // kDigit .. kAt, one bit each
 
+constexpr int ClassIndex(std::uint8_t cls) {
+    return std::countr_zero(unsigned{cls});
+}
+
 // Where each byte class is in a 64-byte block: bit i for byte i. The class OR of any run of
 // the block's bytes then costs seven mask tests instead of a table lookup per byte.
 struct BlockMasks {
@@ -108,9 +112,8 @@ struct BlockMasks {
 
     /// `.`, `:`, `@`: a token holding one may be an indicator.
     [[nodiscard]] std::uint64_t special() const {
-        return of_class[std::countr_zero(unsigned{kDot})] |
-               of_class[std::countr_zero(unsigned{kColon})] |
-               of_class[std::countr_zero(unsigned{kAt})];
+        return of_class[ClassIndex(kDot)] | of_class[ClassIndex(kColon)] |
+               of_class[ClassIndex(kAt)];
     }
 
     /// The OR of the classes of the bytes whose bits are set in `range`.
@@ -223,16 +226,33 @@ public:
     }
 
 private:
+    [[nodiscard]] bool InBlock(std::size_t start, std::size_t end) const {
+        return start >= block_base_ && end <= block_base_ + kBlock;
+    }
+
+    // Bytes [start, end) of the current block (InBlock) as bits of its masks.
+    [[nodiscard]] std::uint64_t RunBits(std::size_t start, std::size_t end) const {
+        const std::size_t length = end - start;
+        const std::uint64_t run =
+            length == kBlock ? ~std::uint64_t{0} : (std::uint64_t{1} << length) - 1;
+        return run << (start - block_base_);
+    }
+
     // The OR of the classes of bytes [start, end): from the current block's masks when the
     // run lies inside the block, else byte by byte.
     [[nodiscard]] std::uint8_t ClassOf(std::size_t start, std::size_t end) const {
-        if (start >= block_base_ && end <= block_base_ + kBlock) {
-            const std::size_t length = end - start;
-            const std::uint64_t run =
-                length == kBlock ? ~std::uint64_t{0} : (std::uint64_t{1} << length) - 1;
-            return block_.ClassOf(run << (start - block_base_));
+        return InBlock(start, end) ? block_.ClassOf(RunBits(start, end))
+                                   : ClassOfBytes(text_.substr(start, end - start));
+    }
+
+    // False when bytes [start, end), inside the current block, have fewer than 7 colons and
+    // no `::`, the shapes of every IPv6 text; true (unknown) for a run across blocks.
+    [[nodiscard]] bool MayBeIpv6(std::size_t start, std::size_t end) const {
+        if (!InBlock(start, end)) {
+            return true;
         }
-        return ClassOfBytes(text_.substr(start, end - start));
+        const std::uint64_t colons = block_.of_class[ClassIndex(kColon)] & RunBits(start, end);
+        return std::popcount(colons) >= 7 || (colons & (colons >> 1)) != 0;
     }
 
     // Scans the token holding byte `at` (not starting before `floor`) of the block at `base`
@@ -269,10 +289,15 @@ private:
         if (data[i - 1] == ':' && i + 1 < n && data[i] == '/' && data[i + 1] == '/') {
             return Url(start, i);
         }
-        // Colons without a `.` or `@` and a letter past `f` (`user:`, `%SYS-5-CONFIG_I:`,
-        // `2025-08-27T10:00:01Z`): no IPv6 address, so only a hash could be among the pieces,
-        // and a hash is 32 digits or more.
-        if ((mask & (kDot | kAt)) == 0 && (mask & kAlpha) != 0 && i - start < 32) {
+        if ((mask & kColon) == 0) {
+            Piece(start, i, mask);  // Piece trims what Token would
+            return i;
+        }
+        // Colons without a `.` or `@`, and a letter past `f` or no IPv6 shape (`user:`,
+        // `%SYS-5-CONFIG_I:`, `2025-08-27T10:00:01Z`, `10:23:45`): only a hash could be among
+        // the pieces, and a hash is 32 digits or more.
+        if ((mask & (kDot | kAt)) == 0 && i - start < 32 &&
+            ((mask & kAlpha) != 0 || !MayBeIpv6(start, i))) {
             return i;
         }
         Token(start, i, mask);

@@ -183,6 +183,13 @@ TEST(TextMatcher, TokensDroppedEarlyAndTheirLookalikes) {
     // Trailing `-` and `_` are trimmed before the IPv6 test, not read as non-hex letters.
     EXPECT_EQ(Hits("peer 2001:db8::66- up 2001:db8::66_"),
               (Pairs{{"2001:db8::66", "2001:db8::66"}, {"2001:db8::66", "2001:db8::66"}}));
+    // Hex digits and colons are dropped unless they have 7 colons or a `::` (IPv6 shapes).
+    EXPECT_EQ(Hits("at 10:23:45 up 2001:db8:0:0:0:0:0:66 and 2001:DB8::66 4521:"),
+              (Pairs{{"2001:db8:0:0:0:0:0:66", "2001:db8::66"}, {"2001:DB8::66", "2001:db8::66"}}));
+    for (std::size_t pad = 50; pad < 66; ++pad) {
+        const std::string text = std::string(pad, ' ') + "2001:db8:0:0:0:0:0:66 10:23:45";
+        EXPECT_EQ(Hits(text), (Pairs{{"2001:db8:0:0:0:0:0:66", "2001:db8::66"}})) << pad;
+    }
     // A hash after a letter-and-colon prefix is 32 digits or more, so the token is not dropped.
     EXPECT_EQ(Hits("md5sum:d41d8cd98f00b204e9800998ecf8427e x"),
               (Pairs{{"d41d8cd98f00b204e9800998ecf8427e", "d41d8cd98f00b204e9800998ecf8427e"}}));
