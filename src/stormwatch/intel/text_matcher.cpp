@@ -158,7 +158,9 @@ BlockMasks SimdMasks(const unsigned char* p) {
         const __m128i from_a = _mm_sub_epi8(_mm_or_si128(x, byte(0x20)), byte('a'));
         const __m128i letter = at_most(from_a, 25);
         const __m128i hex_alpha = at_most(from_a, 5);
-        const std::array<__m128i, kClassCount> of_class = {
+        // A plain array: std::array<__m128i> drops the vector type's alignment attribute
+        // (GCC's -Wignored-attributes).
+        const __m128i of_class[kClassCount] = {
             at_most(_mm_sub_epi8(x, byte('0')), 9),                                    // kDigit
             hex_alpha,                                                                 // kHexAlpha
             _mm_andnot_si128(hex_alpha, letter),                                       // kAlpha
