@@ -2,6 +2,7 @@
 #include "stormwatch/detect/detector.h"
 
 #include "stormwatch/core/text.h"
+#include "stormwatch/core/time.h"
 
 namespace stormwatch::detect {
 
@@ -41,13 +42,20 @@ Finding NewFinding(const DetectorDef& def, const Context& context, const model::
 }
 
 void AttachIndicator(Finding& finding, const intel::Indicator& indicator) {
-    finding.indicator = IndicatorRef{
+    IndicatorRef ref{
         .value = indicator.value,
         .type = std::string(intel::IndicatorTypeName(indicator.type)),
         .source = indicator.source,
         .id = indicator.id,
         .actor = indicator.actor,
     };
+    if (indicator.valid_from) {
+        ref.valid_from = FormatRfc3339(*indicator.valid_from);
+    }
+    if (indicator.valid_until) {
+        ref.valid_until = FormatRfc3339(*indicator.valid_until);
+    }
+    finding.indicator = std::move(ref);
 }
 
 bool TftpServesDeviceData(std::string_view served) {

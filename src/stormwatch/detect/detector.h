@@ -40,7 +40,8 @@ struct DetectorDef {
 
 /// A finding of `def` at `ref`, with device, path, line, evidence and attack filled in.
 Finding NewFinding(const DetectorDef& def, const Context& context, const model::SourceRef& ref);
-/// Adds `indicator` to `finding` as findings.md `indicator`.
+/// Adds `indicator` to `finding` as findings.md `indicator`, with its validity window when
+/// the feed gave one.
 void AttachIndicator(Finding& finding, const intel::Indicator& indicator);
 
 /// True when what a `tftp-server` line serves is configurations, captures or a whole file

@@ -6,6 +6,7 @@
 #include "stormwatch/core/input_stats.h"
 #include "stormwatch/core/text.h"
 #include "stormwatch/core/time.h"
+#include "stormwatch/detect/detector.h"
 #include "stormwatch/engine/hunt.h"
 #include "stormwatch/logs/log_sniff.h"
 #include "stormwatch/logs/syslog_line.h"
@@ -51,20 +52,7 @@ Finding NewLogFinding(const intel::Indicator& indicator, const logs::LogLine& pa
     finding.path = input.path;
     finding.line = line_number;
     finding.evidence = text::SanitiseForOutput(line);
-    IndicatorRef ref{
-        .value = indicator.value,
-        .type = std::string(intel::IndicatorTypeName(indicator.type)),
-        .source = indicator.source,
-        .id = indicator.id,
-        .actor = indicator.actor,
-    };
-    if (indicator.valid_from) {
-        ref.valid_from = FormatRfc3339(*indicator.valid_from);
-    }
-    if (indicator.valid_until) {
-        ref.valid_until = FormatRfc3339(*indicator.valid_until);
-    }
-    finding.indicator = std::move(ref);
+    detect::AttachIndicator(finding, indicator);
     if (parsed.time) {
         finding.time = FormatRfc3339(*parsed.time, parsed.millis);
         if (!intel::IsValidAt(indicator, *parsed.time)) {

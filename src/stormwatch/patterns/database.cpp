@@ -8,7 +8,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -28,6 +27,8 @@ constexpr char kMagic[8] = {'S', 'W', 'H', 'S', 'D', 'B', '0', '1'};
 
 // Entry layout: magic, key, checksum of the payload, payload (hs_serialize_database bytes).
 constexpr std::size_t kHeaderBytes = sizeof kMagic + 2 * sizeof(std::uint64_t);
+// Far above any real database (the built-in rules take ~70 KiB); a larger file is not ours.
+constexpr std::uintmax_t kMaxEntryBytes = 256 << 20;
 
 std::optional<fs::path> CacheDir() {
     if (const char* dir = std::getenv("STORMWATCH_CACHE_DIR"); dir != nullptr && *dir != '\0') {
@@ -75,11 +76,16 @@ fs::path EntryPath(const fs::path& dir, std::uint64_t key) {
 }
 
 Database Load(const fs::path& path, std::uint64_t key) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::error_code error;
+    const std::uintmax_t size = fs::file_size(path, error);
+    if (error || size <= kHeaderBytes || size > kMaxEntryBytes) {
         return nullptr;
     }
-    const std::string entry((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ifstream in(path, std::ios::binary);
+    std::string entry(static_cast<std::size_t>(size), '\0');
+    if (!in.read(entry.data(), static_cast<std::streamsize>(entry.size()))) {
+        return nullptr;
+    }
     if (entry.size() <= kHeaderBytes || std::memcmp(entry.data(), kMagic, sizeof kMagic) != 0) {
         return nullptr;
     }

@@ -77,5 +77,28 @@ TEST(TtpChecksTest, PrefixIndicatorIgnoresTheDefaultRoute) {
     EXPECT_EQ(PrefixIndicator(testing::Prefix("45.61.133.80/29"), *env.intel), nullptr);
 }
 
+// Config lines have no time, so a windowed indicator cannot lower their severity; the
+// finding still shows the window (findings.md `indicator`).
+TEST(AttachIndicator, CarriesTheValidityWindowWhenTheFeedGivesOne) {
+    intel::Indicator windowed;
+    windowed.value = "45.61.133.77";
+    windowed.source = "AA25-239A";
+    windowed.valid_from = 1627776000;   // 2021-08-01T00:00:00Z
+    windowed.valid_until = 1751241600;  // 2025-06-30T00:00:00Z
+    Finding finding;
+    AttachIndicator(finding, windowed);
+    ASSERT_TRUE(finding.indicator.has_value());
+    EXPECT_EQ(finding.indicator->value, "45.61.133.77");
+    EXPECT_EQ(finding.indicator->type, "ipv4");
+    EXPECT_EQ(finding.indicator->valid_from, "2021-08-01T00:00:00Z");
+    EXPECT_EQ(finding.indicator->valid_until, "2025-06-30T00:00:00Z");
+    intel::Indicator open = windowed;
+    open.valid_from.reset();
+    open.valid_until.reset();
+    AttachIndicator(finding, open);
+    EXPECT_FALSE(finding.indicator->valid_from.has_value());
+    EXPECT_FALSE(finding.indicator->valid_until.has_value());
+}
+
 }  // namespace
 }  // namespace stormwatch::detect::ttp
