@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -13,15 +14,19 @@
 namespace stormwatch::parse {
 namespace {
 
+// The model views the text, so the text lives as long as the result (on the heap: moving the
+// result must not move the characters).
 struct Parsed {
+    std::shared_ptr<const std::string> text;
     ConfigTree tree;
     model::DeviceModel model;
     InputStats stats;
 };
 
-Parsed Parse(const std::string& text) {
+Parsed Parse(std::string text) {
     Parsed p;
-    kCiscoIosXr.parse(text, p.tree, p.model, p.stats);
+    p.text = std::make_shared<const std::string>(std::move(text));
+    kCiscoIosXr.parse(*p.text, p.tree, p.model, p.stats);
     EXPECT_EQ(p.stats.read(), p.stats.processed() + p.stats.rejected());
     return p;
 }
