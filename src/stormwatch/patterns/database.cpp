@@ -199,12 +199,15 @@ Compiled Compile(Syntax syntax, std::span<const Expression> expressions) {
     return compiled;
 }
 
-Scratch::Scratch(Scratch&& other) noexcept : scratch_(std::exchange(other.scratch_, nullptr)) {}
+Scratch::Scratch(Scratch&& other) noexcept
+    : scratch_(std::exchange(other.scratch_, nullptr)),
+      sized_for_(std::exchange(other.sized_for_, nullptr)) {}
 
 Scratch& Scratch::operator=(Scratch&& other) noexcept {
     if (this != &other) {
         hs_free_scratch(scratch_);
         scratch_ = std::exchange(other.scratch_, nullptr);
+        sized_for_ = std::exchange(other.sized_for_, nullptr);
     }
     return *this;
 }
@@ -214,8 +217,12 @@ Scratch::~Scratch() {
 }
 
 hs_scratch* Scratch::For(const hs_database* database) {
-    if (hs_alloc_scratch(database, &scratch_) != HS_SUCCESS) {
-        return nullptr;
+    if (database != sized_for_) {
+        if (hs_alloc_scratch(database, &scratch_) != HS_SUCCESS) {
+            sized_for_ = nullptr;
+            return nullptr;
+        }
+        sized_for_ = database;
     }
     return scratch_;
 }

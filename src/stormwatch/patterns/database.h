@@ -65,11 +65,16 @@ public:
     Scratch& operator=(Scratch&& other) noexcept;
     ~Scratch();
 
-    /// Grows the space for `database` (cheap when it already fits); null on failure.
+    /// The space for `database`, grown when `database` is not the one it was last sized for
+    /// (hs_alloc_scratch re-checks the database on every call: ~86k instructions); null on
+    /// failure. Should a freed database's address come back for another one, a scratch too
+    /// small for it makes hs_scan fail with HS_INVALID, never scan out of bounds: the callers
+    /// then take their no-Hyperscan path.
     hs_scratch* For(const hs_database* database);
 
 private:
     hs_scratch* scratch_ = nullptr;
+    const hs_database* sized_for_ = nullptr;
 };
 
 }  // namespace stormwatch::patterns
