@@ -585,7 +585,8 @@ TEST(IndicatorSet, DomainFilterKeepsEveryParent) {
     for (int i = 0; i < 20000; ++i) {
         std::string d = label();
         for (int k = 0, extra = 1 + static_cast<int>(rng() % 4); k < extra; ++k) {
-            d += "." + label();
+            d += '.';
+            d += label();
         }
         if (domains.insert(d).second) {
             ASSERT_TRUE(builder.Add(d, "domain", "test", "", ""));
