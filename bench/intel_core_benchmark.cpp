@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <random>
 #include <span>
 #include <string>
@@ -206,6 +207,37 @@ void BM_MatchAddressIpv4(benchmark::State& state) {
 }
 BENCHMARK(BM_MatchAddressIpv4);
 
+// Checks `batch` against `single` on every query once, then times `batch` over `queries`,
+// 1,024 at a time (queries.size() is a multiple of that). Returns the hits of the last timed
+// pass, or nullopt after an error (the benchmark is then skipped).
+template <typename Query, typename Batch, typename Single>
+std::optional<std::size_t> TimeBatches(benchmark::State& state, const std::vector<Query>& queries,
+                                       Batch batch, Single single, const char* disagreement) {
+    constexpr std::size_t kBatch = 1024;
+    std::vector<const Indicator*> out(kBatch);
+    for (std::size_t i = 0; i < queries.size(); i += kBatch) {
+        batch(std::span(queries).subspan(i, kBatch), out);
+        for (std::size_t j = 0; j < kBatch; ++j) {
+            if (out[j] != single(queries[i + j])) {
+                state.SkipWithError(disagreement);
+                return std::nullopt;
+            }
+        }
+    }
+    std::size_t hits = 0;
+    for (auto _ : state) {
+        hits = 0;
+        for (std::size_t i = 0; i < queries.size(); i += kBatch) {
+            batch(std::span(queries).subspan(i, kBatch), out);
+            for (const Indicator* hit : out) {
+                hits += hit != nullptr ? 1 : 0;
+            }
+        }
+        benchmark::DoNotOptimize(hits);
+    }
+    return hits;
+}
+
 // The same queries through MatchIpv4Batch, 1,024 at a time (the batch size TextMatcher uses
 // for the addresses of a stretch of log text).
 void BM_MatchIpv4Batch(benchmark::State& state) {
@@ -216,29 +248,17 @@ void BM_MatchIpv4Batch(benchmark::State& state) {
         queries.push_back(i % 8 == 0 ? TheFeed().v4_hosts[rng() % TheFeed().v4_hosts.size()]
                                      : rng());
     }
-    constexpr std::size_t kBatch = 1024;
-    std::vector<const Indicator*> out(kBatch);
-    for (std::size_t i = 0; i < queries.size(); i += kBatch) {
-        set->MatchIpv4Batch(std::span(queries).subspan(i, kBatch), out);
-        for (std::size_t j = 0; j < kBatch; ++j) {
-            if (out[j] != set->MatchIpv4(queries[i + j])) {
-                state.SkipWithError("MatchIpv4Batch disagrees with MatchIpv4");
-                return;
-            }
-        }
+    const std::optional<std::size_t> hits = TimeBatches(
+        state, queries,
+        [&](std::span<const std::uint32_t> batch, std::span<const Indicator*> out) {
+            set->MatchIpv4Batch(batch, out);
+        },
+        [&](std::uint32_t query) { return set->MatchIpv4(query); },
+        "MatchIpv4Batch disagrees with MatchIpv4");
+    if (!hits) {
+        return;
     }
-    std::size_t hits = 0;
-    for (auto _ : state) {
-        hits = 0;
-        for (std::size_t i = 0; i < queries.size(); i += kBatch) {
-            set->MatchIpv4Batch(std::span(queries).subspan(i, kBatch), out);
-            for (const Indicator* hit : out) {
-                hits += hit != nullptr ? 1 : 0;
-            }
-        }
-        benchmark::DoNotOptimize(hits);
-    }
-    state.counters["hit_rate"] = static_cast<double>(hits) / static_cast<double>(queries.size());
+    state.counters["hit_rate"] = static_cast<double>(*hits) / static_cast<double>(queries.size());
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
                             static_cast<std::int64_t>(queries.size()));
 }
@@ -297,29 +317,17 @@ void BM_MatchDomainBatch(benchmark::State& state) {
         const std::size_t end = i + 1 < starts.size() ? starts[i + 1] - 1 : text.size() - 1;
         queries.emplace_back(text.data() + starts[i], end - starts[i]);
     }
-    constexpr std::size_t kBatch = 1024;
-    std::vector<const Indicator*> out(kBatch);
-    for (std::size_t i = 0; i < queries.size(); i += kBatch) {
-        set->MatchDomainBatch(std::span(queries).subspan(i, kBatch), out);
-        for (std::size_t j = 0; j < kBatch; ++j) {
-            if (out[j] != set->MatchDomain(queries[i + j])) {
-                state.SkipWithError("MatchDomainBatch disagrees with MatchDomain");
-                return;
-            }
-        }
+    const std::optional<std::size_t> hits = TimeBatches(
+        state, queries,
+        [&](std::span<const std::string_view> batch, std::span<const Indicator*> out) {
+            set->MatchDomainBatch(batch, out);
+        },
+        [&](std::string_view query) { return set->MatchDomain(query); },
+        "MatchDomainBatch disagrees with MatchDomain");
+    if (!hits) {
+        return;
     }
-    std::size_t hits = 0;
-    for (auto _ : state) {
-        hits = 0;
-        for (std::size_t i = 0; i < queries.size(); i += kBatch) {
-            set->MatchDomainBatch(std::span(queries).subspan(i, kBatch), out);
-            for (const Indicator* hit : out) {
-                hits += hit != nullptr ? 1 : 0;
-            }
-        }
-        benchmark::DoNotOptimize(hits);
-    }
-    if (hits < queries.size() / 4) {
+    if (*hits < queries.size() / 4) {
         state.SkipWithError("an indicator subdomain did not match");
         return;
     }
