@@ -14,11 +14,11 @@
 
 #include "stormwatch/core/finding.h"
 #include "stormwatch/core/text.h"
+#include "stormwatch/core/time.h"
 #include "stormwatch/engine/log_input.h"
 #include "stormwatch/intel/indicator_set.h"
 #include "stormwatch/intel/text_matcher.h"
 #include "stormwatch/logs/log_sniff.h"
-#include "stormwatch/logs/log_time.h"
 #include "stormwatch/logs/syslog_line.h"
 #include "stormwatch/output/report.h"
 
@@ -53,7 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             !Inside(parsed.mnemonic, line) || !Inside(parsed.message, line)) {
             stormwatch::fuzz::Fail("LogLine view outside the line");
         }
-        if (parsed.time && logs::FormatRfc3339(*parsed.time).size() < 20) {
+        if (parsed.time && stormwatch::FormatRfc3339(*parsed.time).size() < 20) {
             stormwatch::fuzz::Fail("time not renderable");
         }
     });
