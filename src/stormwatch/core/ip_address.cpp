@@ -5,6 +5,8 @@
 #include <bit>
 #include <cstdio>
 
+#include "stormwatch/core/text.h"
+
 namespace stormwatch {
 
 namespace {
@@ -52,19 +54,6 @@ std::optional<std::uint32_t> ParseV4(std::string_view text) {
     return value;
 }
 
-int HexValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
 std::optional<std::array<std::uint8_t, 16>> ParseV6(std::string_view text) {
     std::array<std::uint16_t, 8> groups{};
     int count = 0;
@@ -109,7 +98,7 @@ std::optional<std::array<std::uint8_t, 16>> ParseV6(std::string_view text) {
         }
         std::uint16_t group = 0;
         for (const char c : part) {
-            const int h = HexValue(c);
+            const int h = text::HexValue(c);
             if (h < 0) {
                 return std::nullopt;
             }

@@ -36,6 +36,34 @@ inline bool StartsWith(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;
 }
 
+/// The value of a hexadecimal digit (either case), or -1.
+inline int HexValue(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+inline bool IsHexDigit(char c) {
+    return HexValue(c) >= 0;
+}
+
+/// Every character a hexadecimal digit (true for the empty string).
+inline bool IsHex(std::string_view s) {
+    for (const char c : s) {
+        if (!IsHexDigit(c)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool IStartsWith(std::string_view s, std::string_view prefix);
 bool IEquals(std::string_view a, std::string_view b);
 std::string ToLower(std::string_view s);

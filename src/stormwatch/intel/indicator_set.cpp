@@ -38,12 +38,6 @@ struct U128 {
     friend auto operator<=>(const U128&, const U128&) = default;
 };
 
-bool IsHex(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    });
-}
-
 bool IsAlnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -201,7 +195,7 @@ std::optional<Parsed> TextValue(IndicatorType type, std::optional<std::string> t
 }
 
 std::optional<Parsed> ParseHash(std::string_view value, std::optional<IndicatorType> wanted) {
-    if (!IsHex(value)) {
+    if (!text::IsHex(value)) {
         return std::nullopt;
     }
     const auto type = HashTypeForLength(value.size());
@@ -330,13 +324,13 @@ std::string ExplainInvalid(std::string_view value, std::string_view hint) {
         }
     }
     if (hint == "md5" || hint == "sha1" || hint == "sha256" || hint == "sha512") {
-        if (!IsHex(value)) {
+        if (!text::IsHex(value)) {
             return "hash is not hexadecimal";
         }
         return "wrong length for " + std::string(hint) + " (" + std::to_string(value.size()) +
                " hex digits)";
     }
-    if (hint.empty() && IsHex(value) && value.size() >= 16) {
+    if (hint.empty() && text::IsHex(value) && value.size() >= 16) {
         return "hex value of " + std::to_string(value.size()) +
                " digits is no md5/sha1/sha256/sha512";
     }

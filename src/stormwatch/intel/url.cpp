@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "stormwatch/core/text.h"
 #include "stormwatch/intel/indicator_set.h"
 
 namespace stormwatch::intel {
@@ -17,18 +18,6 @@ bool IsAlpha(char c) {
 }
 bool IsDigit(char c) {
     return c >= '0' && c <= '9';
-}
-int HexValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
 }
 bool IsUnreserved(char c) {
     return IsAlpha(c) || IsDigit(c) || c == '-' || c == '.' || c == '_' || c == '~';
@@ -108,8 +97,8 @@ void AppendNormalisedPercent(std::string_view part, std::string& out) {
     for (std::size_t i = 0; i < part.size(); ++i) {
         const char c = part[i];
         if (c == '%' && i + 2 < part.size()) {
-            const int hi = HexValue(part[i + 1]);
-            const int lo = HexValue(part[i + 2]);
+            const int hi = text::HexValue(part[i + 1]);
+            const int lo = text::HexValue(part[i + 2]);
             if (hi >= 0 && lo >= 0) {
                 const char decoded = static_cast<char>(hi * 16 + lo);
                 if (IsUnreserved(decoded)) {

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "stormwatch/core/text.h"
+
 namespace stormwatch::intel::detail {
 namespace {
 
@@ -12,9 +14,6 @@ bool IsJsonSpace(char c) {
 }
 bool IsDigit(char c) {
     return c >= '0' && c <= '9';
-}
-bool IsHexDigit(char c) {
-    return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
 // An iterative scanner (explicit stack) so that hostile nesting cannot exhaust the C++ stack.
@@ -161,7 +160,7 @@ private:
                 const char e = text_[pos_ + 1];
                 if (e == 'u') {
                     for (std::size_t i = 2; i < 6; ++i) {
-                        if (pos_ + i >= text_.size() || !IsHexDigit(text_[pos_ + i])) {
+                        if (pos_ + i >= text_.size() || !text::IsHexDigit(text_[pos_ + i])) {
                             Fail("bad \\u escape");
                             return false;
                         }

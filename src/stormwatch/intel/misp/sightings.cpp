@@ -8,14 +8,11 @@
 #include <vector>
 
 #include "stormwatch/core/json_writer.h"
+#include "stormwatch/core/text.h"
 #include "stormwatch/core/time.h"
 
 namespace stormwatch::intel {
 namespace {
-
-bool IsHexDigit(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
 
 // MISP attribute uuids are RFC 4122 text (8-4-4-4-12). STIX ids (`indicator--...`) and CSV
 // ids are not attribute uuids: sighting them by uuid would hit nothing or the wrong thing.
@@ -25,7 +22,7 @@ bool IsUuid(std::string_view s) {
     }
     for (std::size_t i = 0; i < s.size(); ++i) {
         const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? s[i] != '-' : !IsHexDigit(s[i])) {
+        if (dash ? s[i] != '-' : !text::IsHexDigit(s[i])) {
             return false;
         }
     }

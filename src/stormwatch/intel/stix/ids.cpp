@@ -8,25 +8,14 @@
 #include <string>
 #include <string_view>
 
+#include "stormwatch/core/text.h"
+
 namespace stormwatch::intel::stix {
 
 namespace {
 
 std::uint32_t Rotl(std::uint32_t x, int n) {
     return (x << n) | (x >> (32 - n));
-}
-
-int HexValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
 }
 
 }  // namespace
@@ -97,7 +86,7 @@ std::string Uuid5(std::string_view namespace_uuid, std::string_view name) {
         if (c == '-') {
             continue;
         }
-        if (HexValue(c) < 0) {
+        if (text::HexValue(c) < 0) {
             return {};
         }
         bytes.push_back(c);
@@ -107,7 +96,8 @@ std::string Uuid5(std::string_view namespace_uuid, std::string_view name) {
     }
     std::string input;
     for (std::size_t i = 0; i < 32; i += 2) {
-        input.push_back(static_cast<char>(HexValue(bytes[i]) * 16 + HexValue(bytes[i + 1])));
+        input.push_back(
+            static_cast<char>(text::HexValue(bytes[i]) * 16 + text::HexValue(bytes[i + 1])));
     }
     input.append(name);
     std::string digest = Sha1(input);

@@ -214,12 +214,8 @@ std::optional<LexError> Lex(std::string_view s, std::vector<Token>& tokens) {
     return std::nullopt;
 }
 
-bool IsHexDigit(char c) {
-    return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 bool ValidHexLiteral(std::string_view s) {
-    return s.size() % 2 == 0 && std::all_of(s.begin(), s.end(), IsHexDigit);
+    return s.size() % 2 == 0 && text::IsHex(s);
 }
 
 // RFC 4648 base64 with padding; returns nullopt for anything else.
@@ -1016,10 +1012,6 @@ PatternMapping MapObsNode(const ObsNode& node, std::vector<PatternValue>& out) {
     return Reject(PatternIssue::kUnsupported, "unknown observation expression");
 }
 
-bool IsHex(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), IsHexDigit);
-}
-
 bool HasSpaceOrControl(std::string_view s) {
     return std::any_of(s.begin(), s.end(),
                        [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == 0x7f; });
@@ -1112,7 +1104,7 @@ bool NormaliseIndicatorValue(IndicatorType type, std::string& value) {
                                      : type == IndicatorType::kSha1   ? 40
                                      : type == IndicatorType::kSha256 ? 64
                                                                       : 128;
-            if (value.size() != want || !IsHex(value)) {
+            if (value.size() != want || !text::IsHex(value)) {
                 return false;
             }
             value = text::ToLower(value);
