@@ -8,7 +8,8 @@
 namespace stormwatch::parse {
 namespace {
 
-bool IsBlank(char c) {
+// Indentation and word separators in a config line (text::IsBlank also takes CR, LF, FF, VT).
+bool IsSpaceOrTab(char c) {
     return c == ' ' || c == '\t';
 }
 
@@ -42,13 +43,13 @@ bool StartBanner(std::string_view text, BannerState& state) {
     }
     // banner <kind> [delimiter text...]
     std::size_t i = 7;
-    while (i < text.size() && IsBlank(text[i])) {
+    while (i < text.size() && IsSpaceOrTab(text[i])) {
         ++i;
     }
-    while (i < text.size() && !IsBlank(text[i])) {
+    while (i < text.size() && !IsSpaceOrTab(text[i])) {
         ++i;
     }
-    while (i < text.size() && IsBlank(text[i])) {
+    while (i < text.size() && IsSpaceOrTab(text[i])) {
         ++i;
     }
     const std::string_view rest = text.substr(i);
@@ -98,7 +99,7 @@ ConfigTree BuildIndentTree(std::string_view text, InputStats& stats) {
             stats.CountInvalidUtf8Line();
         }
         std::size_t indent = 0;
-        while (indent < raw.size() && (IsBlank(raw[indent]) || raw[indent] == '\r')) {
+        while (indent < raw.size() && (IsSpaceOrTab(raw[indent]) || raw[indent] == '\r')) {
             ++indent;
         }
         std::string_view body = text::TrimRight(raw.substr(indent));
