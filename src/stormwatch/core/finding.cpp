@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/core/finding.h"
 
+#include <algorithm>
 #include <array>
 #include <tuple>
 
@@ -88,6 +89,46 @@ void FillFingerprint(Finding& finding) {
 bool FindingLess(const Finding& a, const Finding& b) {
     return std::tie(a.path, a.line, a.record, a.rule_id, a.evidence, a.fingerprint) <
            std::tie(b.path, b.line, b.record, b.rule_id, b.evidence, b.fingerprint);
+}
+
+std::vector<Finding> MergeSortedFindings(std::span<std::vector<Finding>> runs) {
+    std::size_t total = 0;
+    for (const std::vector<Finding>& run : runs) {
+        total += run.size();
+    }
+    std::vector<std::size_t> next(runs.size(), 0);
+    const auto head = [&](std::size_t run) -> const Finding& {
+        return runs[run][next[run]];
+    };
+    // A min-heap of the runs that still hold findings, keyed by their next finding.
+    const auto heap_less = [&](std::size_t a, std::size_t b) {
+        return FindingLess(head(b), head(a));
+    };
+    std::vector<std::size_t> heap;
+    for (std::size_t run = 0; run < runs.size(); ++run) {
+        if (!runs[run].empty()) {
+            heap.push_back(run);
+        }
+    }
+    std::make_heap(heap.begin(), heap.end(), heap_less);
+
+    std::vector<Finding> merged;
+    merged.reserve(total);
+    while (!heap.empty()) {
+        std::pop_heap(heap.begin(), heap.end(), heap_less);
+        const std::size_t run = heap.back();
+        heap.pop_back();
+        // Take from this run while it stays at or below every other run's next finding.
+        do {
+            merged.push_back(std::move(runs[run][next[run]++]));
+        } while (next[run] < runs[run].size() &&
+                 (heap.empty() || !FindingLess(head(heap.front()), head(run))));
+        if (next[run] < runs[run].size()) {
+            heap.push_back(run);
+            std::push_heap(heap.begin(), heap.end(), heap_less);
+        }
+    }
+    return merged;
 }
 
 }  // namespace stormwatch

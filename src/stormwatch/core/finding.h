@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,5 +67,10 @@ void FillFingerprint(Finding& finding);
 
 /// The canonical order of findings in every output: path, line, record, rule id, evidence.
 bool FindingLess(const Finding& a, const Finding& b);
+
+/// Merges `runs`, each already in FindingLess order, into one vector in that order, moving
+/// every finding once (the runs are left holding moved-from findings). Runs that do not
+/// overlap, as per-input runs of a hunt, cost one comparison per finding.
+std::vector<Finding> MergeSortedFindings(std::span<std::vector<Finding>> runs);
 
 }  // namespace stormwatch

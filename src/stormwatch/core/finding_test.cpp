@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/core/finding.h"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 namespace stormwatch {
@@ -33,6 +37,48 @@ TEST(FindingTest, CanonicalOrderIsPathThenLine) {
     EXPECT_TRUE(FindingLess(b, a));
     EXPECT_TRUE(FindingLess(a, c));
     EXPECT_FALSE(FindingLess(a, a));
+}
+
+Finding At(std::string path, std::uint64_t line, std::string rule_id = "SW-X") {
+    Finding finding;
+    finding.path = std::move(path);
+    finding.line = line;
+    finding.rule_id = std::move(rule_id);
+    return finding;
+}
+
+std::vector<std::pair<std::string, std::uint64_t>> Keys(const std::vector<Finding>& findings) {
+    std::vector<std::pair<std::string, std::uint64_t>> keys;
+    for (const Finding& finding : findings) {
+        keys.emplace_back(finding.path + "/" + finding.rule_id, finding.line);
+    }
+    return keys;
+}
+
+TEST(FindingTest, MergeInterleavesOverlappingRunsInCanonicalOrder) {
+    std::vector<std::vector<Finding>> runs(4);
+    runs[0] = {At("a.cfg", 1), At("a.cfg", 7), At("c.cfg", 2)};
+    runs[1] = {};
+    runs[2] = {At("a.cfg", 3), At("a.cfg", 7, "SW-A"), At("b.cfg", 1), At("c.cfg", 1)};
+    runs[3] = {At("a.cfg", 2)};
+    const std::vector<Finding> merged = MergeSortedFindings(runs);
+    const std::vector<std::pair<std::string, std::uint64_t>> expected = {
+        {"a.cfg/SW-X", 1}, {"a.cfg/SW-X", 2}, {"a.cfg/SW-X", 3}, {"a.cfg/SW-A", 7},
+        {"a.cfg/SW-X", 7}, {"b.cfg/SW-X", 1}, {"c.cfg/SW-X", 1}, {"c.cfg/SW-X", 2}};
+    EXPECT_EQ(Keys(merged), expected);
+}
+
+TEST(FindingTest, MergeKeepsDisjointRunsAndDuplicates) {
+    std::vector<std::vector<Finding>> runs(3);
+    runs[0] = {At("b.cfg", 4), At("b.cfg", 4)};
+    runs[1] = {At("a.cfg", 1), At("a.cfg", 9)};
+    runs[2] = {At("b.cfg", 4), At("c.cfg", 1)};
+    const std::vector<Finding> merged = MergeSortedFindings(runs);
+    const std::vector<std::pair<std::string, std::uint64_t>> expected = {
+        {"a.cfg/SW-X", 1}, {"a.cfg/SW-X", 9}, {"b.cfg/SW-X", 4},
+        {"b.cfg/SW-X", 4}, {"b.cfg/SW-X", 4}, {"c.cfg/SW-X", 1}};
+    EXPECT_EQ(Keys(merged), expected);
+    EXPECT_TRUE(MergeSortedFindings({}).empty());
 }
 
 }  // namespace

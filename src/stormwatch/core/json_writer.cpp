@@ -118,44 +118,61 @@ void JsonWriter::NewLine() {
     out_.append(first_.size() * static_cast<std::size_t>(indent_), ' ');
 }
 
+namespace {
+
+// Bytes that RFC 8259 requires escaped, plus DEL (kept out of terminals that show the JSON).
+bool NeedsEscape(unsigned char c) {
+    return c < 0x20 || c == '"' || c == '\\' || c == 0x7F;
+}
+
+void AppendEscaped(std::string& out, unsigned char c) {
+    switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        default: {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out += buf;
+        }
+    }
+}
+
+}  // namespace
+
 void JsonWriter::AppendQuoted(std::string& out, std::string_view value) {
     const std::string clean = text::IsValidUtf8(value) ? std::string() : text::RepairUtf8(value);
     const std::string_view v = clean.empty() ? value : std::string_view(clean);
     out.push_back('"');
-    for (const char ch : v) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            default:
-                if (c < 0x20 || c == 0x7F) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out.push_back(ch);
-                }
+    // Plain runs are appended whole: per-byte appends were most of rendering a large report.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const auto c = static_cast<unsigned char>(v[i]);
+        if (NeedsEscape(c)) {
+            out.append(v.data() + run, i - run);
+            AppendEscaped(out, c);
+            run = i + 1;
         }
     }
+    out.append(v.data() + run, v.size() - run);
     out.push_back('"');
 }
 

@@ -20,6 +20,18 @@ TEST(JsonWriterTest, EscapesAndRepairsInvalidUtf8) {
     EXPECT_EQ(out, "\"q\\\"\\\\\\n\\u0001\xEF\xBF\xBD\"");
 }
 
+TEST(JsonWriterTest, KeepsPlainRunsAroundEscapes) {
+    std::string out = "prefix";
+    JsonWriter::AppendQuoted(out,
+                             "\tab c\x7F"
+                             "d\"é\r\x1F"
+                             "end");
+    EXPECT_EQ(out, "prefix\"\\tab c\\u007fd\\\"é\\r\\u001fend\"");
+    out.clear();
+    JsonWriter::AppendQuoted(out, "");
+    EXPECT_EQ(out, "\"\"");
+}
+
 TEST(JsonWriterTest, IndentsWhenAsked) {
     std::string out;
     JsonWriter w(out, 2);

@@ -175,6 +175,11 @@ HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
                                         state_->pattern_rules.get(), &scratch, slot.input,
                                         slot.findings, state_->text_matcher.get(),
                                         DefaultLogYear(inputs[i].path));
+                // Each worker puts its own inputs in canonical order; Run() only merges.
+                for (Finding& finding : slot.findings) {
+                    FillFingerprint(finding);
+                }
+                std::sort(slot.findings.begin(), slot.findings.end(), FindingLess);
             }
             bytes_done += inputs[i].size;
             if (++done == inputs.size()) {
@@ -209,15 +214,14 @@ HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
     }
 
     HuntResult result;
+    std::vector<std::vector<Finding>> runs;
+    runs.reserve(slots.size());
     for (Slot& slot : slots) {
         result.inputs_opened += slot.opened ? 1 : 0;
-        for (Finding& finding : slot.findings) {
-            FillFingerprint(finding);
-            result.findings.push_back(std::move(finding));
-        }
+        runs.push_back(std::move(slot.findings));
         result.summary.inputs.push_back(std::move(slot.input));
     }
-    std::sort(result.findings.begin(), result.findings.end(), FindingLess);
+    result.findings = MergeSortedFindings(runs);
     result.summary.rule_sources = state_->rule_sources;
     result.summary.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
