@@ -50,9 +50,17 @@ constexpr auto kTopLevel = std::to_array<std::string_view>({
     "ethernet-switching-options",
 });
 
+// One table lookup per byte: SplitStatement runs over every byte of every statement.
+constexpr std::array<bool, 256> kWordBreak = [] {
+    std::array<bool, 256> table{};
+    for (const char c : std::string_view(" \t\r\n;{}[]\"")) {
+        table[static_cast<unsigned char>(c)] = true;
+    }
+    return table;
+}();
+
 bool IsWordBreak(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ';' || c == '{' || c == '}' ||
-           c == '[' || c == ']' || c == '"';
+    return kWordBreak[static_cast<unsigned char>(c)];
 }
 
 std::string_view At(std::span<const std::string_view> p, std::size_t i) {
@@ -235,7 +243,12 @@ void ModelBuilder::AddAddresses(Path path, std::uint32_t line, std::string_view 
     std::string_view text;
     for (const auto raw : path) {
         std::string_view t = Unquote(raw);
-        if (const auto host = UrlHost(t); !host.empty()) {
+        // Addresses and URLs have a colon or a dot; most words (`unit`, names) have neither.
+        const bool colon = t.find(':') != std::string_view::npos;
+        if (!colon && t.find('.') == std::string_view::npos) {
+            continue;
+        }
+        if (const auto host = colon ? UrlHost(t) : std::string_view(); !host.empty()) {
             t = host;
         }
         if (!MayBeAddress(t)) {
