@@ -1,7 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/engine/log_input.h"
 
+#include <algorithm>
+#include <array>
+#include <climits>
+#include <span>
 #include <string>
+#include <vector>
+
+#include <hs/hs.h>
 
 #include "stormwatch/core/input_stats.h"
 #include "stormwatch/core/text.h"
@@ -10,12 +17,15 @@
 #include "stormwatch/engine/hunt.h"
 #include "stormwatch/logs/log_sniff.h"
 #include "stormwatch/logs/syslog_line.h"
+#include "stormwatch/patterns/database.h"
 
 namespace stormwatch::engine::detail {
 
 namespace {
 
 constexpr std::string_view kLogIocId = "SW-LOG-IOC";
+// Lines are scanned for indicators this many bytes at a time (rounded up to a whole line).
+constexpr std::size_t kLogScanChunkBytes = std::size_t{1} << 20;
 constexpr std::string_view kLogIocTitle = "Log line mentions an indicator from threat intel";
 constexpr std::string_view kLogIocOutsideTitle =
     "Log line mentions an indicator outside its validity window";
@@ -80,31 +90,74 @@ bool IsAccountChar(char c) {
 /// Account names sit in fixed places of login and command lines, not in free text that a
 /// token extractor could tell from any other word: IOS `[user: NAME]`, Junos and IOS SSH
 /// `User 'NAME'`, PAM `for user NAME`, OpenSSH `password for [invalid user ]NAME from` and
-/// `publickey for NAME from`. Hits are appended to `hits` like TextMatcher's.
-void ScanAccounts(std::string_view line, const intel::IndicatorSet& set,
+/// `publickey for NAME from`.
+constexpr std::array<std::string_view, 8> kAccountKeys = {
+    "[user: ",       "User '",        "user '",         "for user ",
+    "invalid user ", "password for ", "publickey for ", "user=",
+};
+
+const hs_database_t* AccountKeyDatabase() {
+    static const patterns::Database database = [] {
+        std::vector<patterns::Expression> literals;
+        for (const std::string_view key : kAccountKeys) {
+            literals.push_back({.text = std::string(key)});
+        }
+        return std::move(patterns::Compile(patterns::Syntax::kLiteral, literals).database);
+    }();
+    return database.get();
+}
+
+struct AccountScan {
+    std::string_view text;
+    const intel::IndicatorSet& set;
+    std::vector<intel::TextHit>& hits;
+
+    /// The account name starting at `start` (right after a key), when it is an indicator.
+    void NameAt(std::size_t start) {
+        std::size_t end = start;
+        while (end < text.size() && IsAccountChar(text[end])) {
+            ++end;
+        }
+        if (end == start) {
+            return;
+        }
+        if (const intel::Indicator* indicator =
+                set.MatchValue(intel::IndicatorType::kAccount, text.substr(start, end - start))) {
+            hits.push_back(intel::TextHit{start, end - start, indicator});
+        }
+    }
+};
+
+/// Appends a TextHit for every account indicator named after one of kAccountKeys in `text`
+/// (several lines), in offset order: one Hyperscan pass over all keys. Without Hyperscan
+/// (no scratch), each key is searched on its own, with the same hits.
+void ScanAccounts(std::string_view text, const intel::IndicatorSet& set,
                   std::vector<intel::TextHit>& hits) {
-    static constexpr std::string_view kBefore[] = {
-        "[user: ",       "User '",        "user '",         "for user ",
-        "invalid user ", "password for ", "publickey for ", "user=",
+    const std::size_t first = hits.size();
+    AccountScan scan{text, set, hits};
+    const hs_database_t* database = AccountKeyDatabase();
+    thread_local patterns::Scratch local;
+    hs_scratch_t* scratch = database != nullptr ? local.For(database) : nullptr;
+    const auto on_match = [](unsigned /*id*/, unsigned long long /*from*/, unsigned long long to,
+                             unsigned /*flags*/, void* context) -> int {
+        static_cast<AccountScan*>(context)->NameAt(static_cast<std::size_t>(to));
+        return 0;
     };
-    for (const std::string_view key : kBefore) {
-        for (std::size_t at = line.find(key); at != std::string_view::npos;
-             at = line.find(key, at + 1)) {
-            const std::size_t start = at + key.size();
-            std::size_t end = start;
-            while (end < line.size() && IsAccountChar(line[end])) {
-                ++end;
-            }
-            if (end == start) {
-                continue;
-            }
-            const std::string_view name = line.substr(start, end - start);
-            if (const intel::Indicator* indicator =
-                    set.MatchValue(intel::IndicatorType::kAccount, name)) {
-                hits.push_back(intel::TextHit{start, end - start, indicator});
+    if (scratch == nullptr || text.size() > UINT_MAX ||
+        hs_scan(database, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match,
+                &scan) != HS_SUCCESS) {
+        hits.resize(first);
+        for (const std::string_view key : kAccountKeys) {
+            for (std::size_t at = text.find(key); at != std::string_view::npos;
+                 at = text.find(key, at + 1)) {
+                scan.NameAt(at + key.size());
             }
         }
     }
+    // Hyperscan reports by end offset, and the fallback key by key; the hunt wants text order.
+    std::stable_sort(
+        hits.begin() + static_cast<std::ptrdiff_t>(first), hits.end(),
+        [](const intel::TextHit& a, const intel::TextHit& b) { return a.offset < b.offset; });
 }
 
 }  // namespace
@@ -136,50 +189,83 @@ void HuntLogInput(std::string_view data, const intel::TextMatcher& matcher,
     std::vector<intel::TextHit> hits;
     const bool accounts = HasAccountIndicators(matcher.indicators());
     InputStats& stats = input.stats;
-    text::ForEachLine(data, [&](std::string_view line, std::size_t line_number) {
-        stats.CountRead();
-        if (line.size() > kMaxLineBytes) {
-            stats.Reject(RejectReason::kOversizedLine, line_number, "line longer than 64 KiB");
-            return;
+    std::size_t lines_before = 0;
+    // Indicators are found a chunk of whole lines at a time (no token crosses a newline):
+    // one scan per chunk keeps the matcher's lookups batched, and the hits stay few.
+    for (std::size_t chunk_begin = 0; chunk_begin < data.size();) {
+        std::size_t chunk_end = std::min(data.size(), chunk_begin + kLogScanChunkBytes);
+        if (const std::size_t newline = data.find('\n', chunk_end - 1);
+            newline != std::string_view::npos) {
+            chunk_end = newline + 1;
+        } else {
+            chunk_end = data.size();
         }
-        stats.CountProcessed();
-        if (line.empty()) {
-            return;
-        }
-        const logs::LogLine parsed = logs::ParseLogLine(line, year);
-        if (parsed.time && !parsed.year_inferred) {
-            year = YearOf(*parsed.time);
-        }
-        if (input.device.empty() && !parsed.host.empty()) {
-            input.device = text::SanitiseForOutput(parsed.host);
-        }
+        const std::string_view chunk = data.substr(chunk_begin, chunk_end - chunk_begin);
         hits.clear();
-        matcher.Scan(line, hits);
+        matcher.Scan(chunk, hits);
+        const std::size_t token_hits = hits.size();
         if (accounts) {
-            ScanAccounts(line, matcher.indicators(), hits);
+            ScanAccounts(chunk, matcher.indicators(), hits);
+            std::inplace_merge(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(token_hits),
+                               hits.end(), [](const intel::TextHit& a, const intel::TextHit& b) {
+                                   return a.offset < b.offset;
+                               });
         }
-        if (hits.empty()) {
-            return;
-        }
-        if (!text::IsValidUtf8(line)) {
-            stats.CountInvalidUtf8Line();
-        }
-        for (std::size_t i = 0; i < hits.size(); ++i) {
-            const intel::Indicator* indicator = hits[i].indicator;
-            if (indicator == nullptr) {
-                continue;
+        std::size_t next_hit = 0;
+        std::size_t chunk_lines = 0;
+        text::ForEachLine(chunk, [&](std::string_view line, std::size_t n) {
+            chunk_lines = n;
+            const std::size_t line_number = lines_before + n;
+            const auto line_begin = static_cast<std::size_t>(line.data() - chunk.data());
+            const std::size_t line_end = line_begin + line.size();
+            std::size_t line_hits = next_hit;
+            while (line_hits < hits.size() && hits[line_hits].offset < line_end) {
+                ++line_hits;
             }
-            // One finding per line and indicator, however often the line repeats it.
-            bool seen = false;
-            for (std::size_t j = 0; j < i && !seen; ++j) {
-                seen = hits[j].indicator == indicator;
+            const std::span<const intel::TextHit> on_line(hits.data() + next_hit,
+                                                          line_hits - next_hit);
+            next_hit = line_hits;
+            stats.CountRead();
+            if (line.size() > kMaxLineBytes) {
+                stats.Reject(RejectReason::kOversizedLine, line_number, "line longer than 64 KiB");
+                return;
             }
-            if (!seen) {
-                out.push_back(
-                    NewLogFinding(*indicator, parsed, line, line_number, input, file_device));
+            stats.CountProcessed();
+            if (line.empty()) {
+                return;
             }
-        }
-    });
+            const logs::LogLine parsed = logs::ParseLogLine(line, year);
+            if (parsed.time && !parsed.year_inferred) {
+                year = YearOf(*parsed.time);
+            }
+            if (input.device.empty() && !parsed.host.empty()) {
+                input.device = text::SanitiseForOutput(parsed.host);
+            }
+            if (on_line.empty()) {
+                return;
+            }
+            if (!text::IsValidUtf8(line)) {
+                stats.CountInvalidUtf8Line();
+            }
+            for (std::size_t i = 0; i < on_line.size(); ++i) {
+                const intel::Indicator* indicator = on_line[i].indicator;
+                if (indicator == nullptr) {
+                    continue;
+                }
+                // One finding per line and indicator, however often the line repeats it.
+                bool seen = false;
+                for (std::size_t j = 0; j < i && !seen; ++j) {
+                    seen = on_line[j].indicator == indicator;
+                }
+                if (!seen) {
+                    out.push_back(
+                        NewLogFinding(*indicator, parsed, line, line_number, input, file_device));
+                }
+            }
+        });
+        lines_before += chunk_lines;
+        chunk_begin = chunk_end;
+    }
 }
 
 }  // namespace stormwatch::engine::detail

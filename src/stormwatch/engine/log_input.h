@@ -22,9 +22,9 @@ std::vector<RuleInfo> LogRuleCatalogue();
 bool LooksLikeLog(std::string_view head);
 
 /// Hunts every line of `data` for indicators (logs::ParseLogLine for time and host,
-/// TextMatcher::Scan over the whole line). Every line is a record: lines over kMaxLineBytes
-/// are rejected (oversized_line), every other line -- blank, headerless or with a timestamp
-/// that does not parse -- is processed, so read == processed + rejected. One SW-LOG-IOC
+/// TextMatcher::Scan over the whole line, in chunks of whole lines). Every line is a record: lines
+/// over kMaxLineBytes are rejected (oversized_line), every other line -- blank, headerless or with
+/// a timestamp that does not parse -- is processed, so read == processed + rejected. One SW-LOG-IOC
 /// finding per line and distinct indicator: device is the line's host (else the file's stem),
 /// time the line's (RFC 3339 UTC; absent when the line has none), severity high, one step
 /// lower when the time is outside the indicator's validity window.

@@ -117,6 +117,52 @@ TEST(LogInputTest, AccountNamesInLoginLines) {
     EXPECT_EQ(run.findings[1].line, 2U);
 }
 
+TEST(LogInputTest, EveryAccountKeyIsFound) {
+    const std::string keys[] = {"[user: ",       "User '",        "user '",         "for user ",
+                                "invalid user ", "password for ", "publickey for ", "user="};
+    std::string data;
+    for (const std::string& key : keys) {
+        data += "Jan 14 03:16:02 pe1 a: x" + key + "cisco_tac_admin' and " + key + "cisco_tac\n";
+    }
+    data += "Jan 14 03:16:02 pe1 a: user=cisco_tac_admin [Source: 45.61.133.77]\n";
+    const HuntRun run = Hunt(data);
+    ASSERT_EQ(run.findings.size(), 10U) << "one per key line, two on the last";
+    for (std::size_t i = 0; i < 8; ++i) {
+        EXPECT_EQ(run.findings[i].line, i + 1);
+        EXPECT_EQ(run.findings[i].indicator->value, "cisco_tac_admin");
+    }
+    EXPECT_EQ(run.findings[8].line, 9U);
+    EXPECT_EQ(run.findings[9].line, 9U);
+}
+
+TEST(LogInputTest, LinesAcrossScanChunksKeepTheirNumbersAndYear) {
+    // ~3 MiB: several of the hunt's 1 MiB scan chunks, with indicators on lines that land on
+    // every side of their boundaries and a year set early that must carry through.
+    std::string data = "<189>1: r1: Jan 14 2019 03:12:44 UTC: %SYS-5-START: year line\n";
+    std::vector<std::size_t> expected;
+    std::size_t line = 1;
+    while (data.size() < 3 * 1024 * 1024) {
+        ++line;
+        const bool ioc = line % 997 == 0 || line % 13107 == 0 || line % 13107 == 1;
+        data += "Jan 14 03:12:44 r1 a: filler text to make the line long enough ";
+        data += ioc ? "45.61.133.77\n" : "10.9.8.7\n";
+        if (ioc) {
+            expected.push_back(line);
+        }
+    }
+    data += "Jan 14 03:12:45 r1 a: the last line has no newline 45.61.133.77";
+    expected.push_back(++line);
+    const HuntRun run = Hunt(data);
+    EXPECT_EQ(run.input.stats.read(), line);
+    EXPECT_EQ(run.input.stats.processed(), line);
+    std::vector<std::size_t> lines;
+    for (const Finding& finding : run.findings) {
+        lines.push_back(finding.line);
+        EXPECT_EQ(finding.time.value_or("").substr(0, 4), "2019") << "line " << finding.line;
+    }
+    EXPECT_EQ(lines, expected);
+}
+
 TEST(LogInputTest, EvidenceIsSanitised) {
     const HuntRun run = Hunt("Jan 14 03:12:44 r1 a: \x01\xff 45.61.133.77\n");
     ASSERT_EQ(run.findings.size(), 1U);
