@@ -55,6 +55,9 @@ public:
     void RejectInput(RejectReason reason, std::string detail);
     /// Text that was processed but had to be repaired for output (invalid UTF-8).
     void CountInvalidUtf8Line() { ++invalid_utf8_lines_; }
+    /// Adds the accounting of a later piece of the same input (a segment hunted on another
+    /// thread) whose line numbers start after `line_offset` lines of this one.
+    void Append(const InputStats& later, std::uint64_t line_offset);
 
     [[nodiscard]] std::uint64_t read() const { return read_; }
     [[nodiscard]] std::uint64_t processed() const { return processed_; }

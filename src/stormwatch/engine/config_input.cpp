@@ -25,8 +25,7 @@ bool OnlyBlank(std::string_view data) {
 void HuntConfigInput(std::string_view data, const policy::SitePolicy& policy,
                      const intel::IndicatorSet& intel, const rules::PatternRuleSet* pattern_rules,
                      rules::PatternScratch* scratch, output::InputSummary& input,
-                     std::vector<Finding>& out, const intel::TextMatcher* matcher,
-                     std::int64_t default_year) {
+                     std::vector<Finding>& out, const LogHuntOptions& logs) {
     input.bytes = data.size();
     if (OnlyBlank(data)) {
         input.kind = "rejected";
@@ -42,13 +41,13 @@ void HuntConfigInput(std::string_view data, const policy::SitePolicy& policy,
     // Logs first: the log sniffer only claims inputs whose lines start with syslog headers,
     // which no configuration does (logs/README.md, "Sniffing").
     if (LooksLikeLog(head)) {
-        if (matcher != nullptr) {
-            HuntLogInput(data, *matcher, default_year, input, out);
+        if (logs.matcher != nullptr) {
+            HuntLogInput(data, *logs.matcher, logs.default_year, logs.threads, input, out);
         } else {
             // No matcher (callers that only hunt configs): a non-owning view of `intel`.
             const intel::TextMatcher local(
                 std::shared_ptr<const intel::IndicatorSet>(std::shared_ptr<void>(), &intel));
-            HuntLogInput(data, local, default_year, input, out);
+            HuntLogInput(data, local, logs.default_year, logs.threads, input, out);
         }
         return;
     }

@@ -152,6 +152,8 @@ HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
         totals.bytes_total += input.size;
     }
 
+    // A large log is split across all of them even when it is the only input.
+    const unsigned cores = jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
     std::atomic<std::size_t> next{0};
     // The progress loop waits on this rather than sleeping, so a run ends when its work does.
     std::mutex all_done_mutex;
@@ -173,8 +175,10 @@ HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
                 slot.opened = true;
                 detail::HuntConfigInput(file.value().data(), state_->policy, *state_->intel,
                                         state_->pattern_rules.get(), &scratch, slot.input,
-                                        slot.findings, state_->text_matcher.get(),
-                                        DefaultLogYear(inputs[i].path));
+                                        slot.findings,
+                                        {.matcher = state_->text_matcher.get(),
+                                         .default_year = DefaultLogYear(inputs[i].path),
+                                         .threads = cores});
                 // Each worker puts its own inputs in canonical order; Run() only merges.
                 for (Finding& finding : slot.findings) {
                     FillFingerprint(finding);
@@ -189,9 +193,8 @@ HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
         }
     };
 
-    unsigned threads = jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(
-        std::min<std::size_t>(threads, std::max<std::size_t>(1, inputs.size())));
+    const unsigned threads = static_cast<unsigned>(
+        std::min<std::size_t>(cores, std::max<std::size_t>(1, inputs.size())));
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t) {
         pool.emplace_back(work);

@@ -3,9 +3,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <climits>
+#include <functional>
+#include <optional>
 #include <span>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <hs/hs.h>
@@ -26,6 +30,17 @@ namespace {
 constexpr std::string_view kLogIocId = "SW-LOG-IOC";
 // Lines are scanned for indicators this many bytes at a time (rounded up to a whole line).
 constexpr std::size_t kLogScanChunkBytes = std::size_t{1} << 20;
+// A log is split across workers in pieces of at least this many bytes.
+constexpr std::size_t kLogPieceBytes = std::size_t{16} << 20;
+
+/// The end of the line holding byte `at` (just past its newline), or the end of `text`.
+std::size_t LineBoundaryAfter(std::string_view text, std::size_t at) {
+    if (at >= text.size()) {
+        return text.size();
+    }
+    const std::size_t newline = text.find('\n', at == 0 ? 0 : at - 1);
+    return newline == std::string_view::npos ? text.size() : newline + 1;
+}
 constexpr std::string_view kLogIocTitle = "Log line mentions an indicator from threat intel";
 constexpr std::string_view kLogIocOutsideTitle =
     "Log line mentions an indicator outside its validity window";
@@ -179,28 +194,30 @@ bool LooksLikeLog(std::string_view head) {
     return logs::SniffLog(head).is_log;
 }
 
-void HuntLogInput(std::string_view data, const intel::TextMatcher& matcher,
-                  std::int64_t default_year, output::InputSummary& input,
-                  std::vector<Finding>& out) {
-    input.kind = "log";
-    input.bytes = data.size();
-    const std::string file_device = DeviceName("", input.path);
-    std::int64_t year = default_year;
+namespace {
+
+/// What hunting one piece of a log input found; line numbers count from the piece's start.
+struct LogPiece {
+    std::vector<Finding> findings;
+    InputStats stats;
+    std::string device;  ///< the first host the piece names
+    std::uint64_t lines = 0;
+    std::optional<std::int64_t> last_year;  ///< of the piece's last line that carried a year
+    bool start_year_used = false;           ///< some finding's time took its year from `start_year`
+};
+
+LogPiece HuntLogPiece(std::string_view piece, const intel::TextMatcher& matcher,
+                      std::int64_t start_year, bool accounts, const output::InputSummary& input,
+                      const std::string& file_device) {
+    LogPiece result;
+    std::int64_t year = start_year;
     std::vector<intel::TextHit> hits;
-    const bool accounts = HasAccountIndicators(matcher.indicators());
-    InputStats& stats = input.stats;
-    std::size_t lines_before = 0;
+    InputStats& stats = result.stats;
     // Indicators are found a chunk of whole lines at a time (no token crosses a newline):
     // one scan per chunk keeps the matcher's lookups batched, and the hits stay few.
-    for (std::size_t chunk_begin = 0; chunk_begin < data.size();) {
-        std::size_t chunk_end = std::min(data.size(), chunk_begin + kLogScanChunkBytes);
-        if (const std::size_t newline = data.find('\n', chunk_end - 1);
-            newline != std::string_view::npos) {
-            chunk_end = newline + 1;
-        } else {
-            chunk_end = data.size();
-        }
-        const std::string_view chunk = data.substr(chunk_begin, chunk_end - chunk_begin);
+    for (std::size_t chunk_begin = 0; chunk_begin < piece.size();) {
+        const std::size_t chunk_end = LineBoundaryAfter(piece, chunk_begin + kLogScanChunkBytes);
+        const std::string_view chunk = piece.substr(chunk_begin, chunk_end - chunk_begin);
         hits.clear();
         matcher.Scan(chunk, hits);
         const std::size_t token_hits = hits.size();
@@ -212,12 +229,12 @@ void HuntLogInput(std::string_view data, const intel::TextMatcher& matcher,
                                });
         }
         std::size_t next_hit = 0;
-        std::size_t chunk_lines = 0;
+        const std::uint64_t lines_before = result.lines;
         text::ForEachLine(chunk, [&](std::string_view line, std::size_t n) {
-            chunk_lines = n;
-            const std::size_t line_number = lines_before + n;
-            const auto line_begin = static_cast<std::size_t>(line.data() - chunk.data());
-            const std::size_t line_end = line_begin + line.size();
+            const std::uint64_t line_number = lines_before + n;
+            result.lines = line_number;
+            const auto line_end =
+                static_cast<std::size_t>(line.data() - chunk.data()) + line.size();
             std::size_t line_hits = next_hit;
             while (line_hits < hits.size() && hits[line_hits].offset < line_end) {
                 ++line_hits;
@@ -237,9 +254,10 @@ void HuntLogInput(std::string_view data, const intel::TextMatcher& matcher,
             const logs::LogLine parsed = logs::ParseLogLine(line, year);
             if (parsed.time && !parsed.year_inferred) {
                 year = YearOf(*parsed.time);
+                result.last_year = year;
             }
-            if (input.device.empty() && !parsed.host.empty()) {
-                input.device = text::SanitiseForOutput(parsed.host);
+            if (result.device.empty() && !parsed.host.empty()) {
+                result.device = text::SanitiseForOutput(parsed.host);
             }
             if (on_line.empty()) {
                 return;
@@ -258,13 +276,83 @@ void HuntLogInput(std::string_view data, const intel::TextMatcher& matcher,
                     seen = on_line[j].indicator == indicator;
                 }
                 if (!seen) {
-                    out.push_back(
+                    result.findings.push_back(
                         NewLogFinding(*indicator, parsed, line, line_number, input, file_device));
+                    result.start_year_used =
+                        result.start_year_used || (parsed.time && !result.last_year.has_value());
                 }
             }
         });
-        lines_before += chunk_lines;
         chunk_begin = chunk_end;
+    }
+    return result;
+}
+
+/// Cuts `data` into pieces of whole lines for `threads` workers: a few pieces per worker so
+/// that uneven lines still balance, none under kLogPieceBytes; one piece for one worker.
+std::vector<std::string_view> SplitIntoPieces(std::string_view data, unsigned threads) {
+    const std::size_t size = std::max(kLogPieceBytes, data.size() / (std::size_t{threads} * 4));
+    if (threads <= 1 || data.size() < 2 * size) {
+        return {data};
+    }
+    std::vector<std::string_view> pieces;
+    for (std::size_t begin = 0; begin < data.size();) {
+        const std::size_t end = LineBoundaryAfter(data, begin + size);
+        pieces.push_back(data.substr(begin, end - begin));
+        begin = end;
+    }
+    return pieces;
+}
+
+/// Runs fn(0) .. fn(count - 1) on up to `threads` threads (the caller's among them).
+void ForEachIndex(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& fn) {
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i = next++; i < count; i = next++) {
+            fn(i);
+        }
+    };
+    std::vector<std::jthread> helpers;
+    for (std::size_t t = 1; t < std::min<std::size_t>(threads, count); ++t) {
+        helpers.emplace_back(work);
+    }
+    work();
+}
+
+}  // namespace
+
+void HuntLogInput(std::string_view data, const intel::TextMatcher& matcher,
+                  std::int64_t default_year, unsigned threads, output::InputSummary& input,
+                  std::vector<Finding>& out) {
+    input.kind = "log";
+    input.bytes = data.size();
+    const std::string file_device = DeviceName("", input.path);
+    const bool accounts = HasAccountIndicators(matcher.indicators());
+    const std::vector<std::string_view> pieces = SplitIntoPieces(data, threads);
+    std::vector<LogPiece> results(pieces.size());
+    const auto hunt = [&](std::size_t i, std::int64_t start_year) {
+        results[i] = HuntLogPiece(pieces[i], matcher, start_year, accounts, input, file_device);
+    };
+    // Every piece starts from `default_year`; a piece whose findings needed the year carried
+    // in from earlier pieces, and got a different one, is hunted again below.
+    ForEachIndex(pieces.size(), threads, [&](std::size_t i) { hunt(i, default_year); });
+    std::int64_t year = default_year;
+    std::uint64_t lines_before = 0;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        if (results[i].start_year_used && year != default_year) {
+            hunt(i, year);
+        }
+        LogPiece& piece = results[i];
+        for (Finding& finding : piece.findings) {
+            finding.line += lines_before;
+            out.push_back(std::move(finding));
+        }
+        input.stats.Append(piece.stats, lines_before);
+        if (input.device.empty()) {
+            input.device = piece.device;
+        }
+        year = piece.last_year.value_or(year);
+        lines_before += piece.lines;
     }
 }
 

@@ -31,8 +31,10 @@ bool LooksLikeLog(std::string_view head);
 /// `default_year` is the year for timestamps without one, until a line carrying a year is
 /// seen (logs/README.md, "Time rules"). Fills input.kind (`log`), bytes, device (the first
 /// host named) and stats.
+/// A log of 32 MiB or more is cut into pieces of whole lines (16 MiB or more each) hunted on
+/// up to `threads` threads; findings and accounting are the same as one pass would give.
 void HuntLogInput(std::string_view data, const intel::TextMatcher& matcher,
-                  std::int64_t default_year, output::InputSummary& input,
+                  std::int64_t default_year, unsigned threads, output::InputSummary& input,
                   std::vector<Finding>& out);
 
 }  // namespace stormwatch::engine::detail

@@ -32,10 +32,10 @@ struct HuntRun {
     std::vector<Finding> findings;
 };
 
-HuntRun Hunt(std::string_view data, std::int64_t default_year = 2025) {
+HuntRun Hunt(std::string_view data, std::int64_t default_year = 2025, unsigned threads = 1) {
     HuntRun run;
     run.input.path = "logs/edge-7.log";
-    HuntLogInput(data, Matcher(), default_year, run.input, run.findings);
+    HuntLogInput(data, Matcher(), default_year, threads, run.input, run.findings);
     return run;
 }
 
@@ -161,6 +161,43 @@ TEST(LogInputTest, LinesAcrossScanChunksKeepTheirNumbersAndYear) {
         EXPECT_EQ(finding.time.value_or("").substr(0, 4), "2019") << "line " << finding.line;
     }
     EXPECT_EQ(lines, expected);
+}
+
+TEST(LogInputTest, ALargeLogSplitAcrossThreadsHuntsAsOnePass) {
+    // ~40 MiB: cut into several pieces. The year is set once, in the first piece, so later
+    // pieces (hunted from the default year at first) must be hunted again with it; oversized
+    // and invalid UTF-8 lines sit in later pieces.
+    std::string data = "<189>1: Jan 14 2019 03:12:44 UTC: %SYS-5-START: year line\n";
+    for (std::size_t line = 2; data.size() < 40 * 1024 * 1024; ++line) {
+        data += "Jan 14 03:12:44 r1 a: filler text, filler text, filler text, filler ";
+        data += line % 50'000 == 0 ? "45.61.133.77" : (line % 70'001 == 0 ? "\xff" : "10.9.8.7");
+        data += line % 123'457 == 0 ? std::string(70 * 1024, 'x') : std::string();
+        data += line % 31'337 == 0 ? " user=cisco_tac_admin\n" : "\n";
+    }
+    const HuntRun one = Hunt(data, 2025, 1);
+    const HuntRun split = Hunt(data, 2025, 3);
+    ASSERT_GT(one.findings.size(), 20U);
+    ASSERT_EQ(split.findings.size(), one.findings.size());
+    for (std::size_t i = 0; i < one.findings.size(); ++i) {
+        EXPECT_EQ(split.findings[i].line, one.findings[i].line);
+        EXPECT_EQ(split.findings[i].time, one.findings[i].time);
+        EXPECT_EQ(split.findings[i].time.value_or("").substr(0, 4), "2019");
+        EXPECT_EQ(split.findings[i].device, one.findings[i].device);
+        EXPECT_EQ(split.findings[i].indicator->value, one.findings[i].indicator->value);
+        EXPECT_EQ(split.findings[i].evidence, one.findings[i].evidence);
+    }
+    const InputStats& a = one.input.stats;
+    const InputStats& b = split.input.stats;
+    EXPECT_EQ(b.read(), a.read());
+    EXPECT_EQ(b.processed(), a.processed());
+    EXPECT_EQ(b.rejected(), a.rejected());
+    EXPECT_GT(b.rejected(), 2U);
+    EXPECT_EQ(b.invalid_utf8_lines(), a.invalid_utf8_lines());
+    ASSERT_EQ(b.kept().size(), a.kept().size());
+    for (std::size_t i = 0; i < a.kept().size(); ++i) {
+        EXPECT_EQ(b.kept()[i].line, a.kept()[i].line);
+    }
+    EXPECT_EQ(split.input.device, one.input.device);
 }
 
 TEST(LogInputTest, EvidenceIsSanitised) {
