@@ -210,7 +210,9 @@ Command AddHuntCommand(CLI::App& app) {
     sub->add_option("--fail-on", flags->fail_on,
                     "Exit 1 when a finding of this severity or higher exists\n"
                     "(info, low, medium, high, critical)");
-    sub->add_option("--jobs,-j", flags->jobs, "Worker threads (default: one per core)");
+    sub->add_option("--jobs,-j", flags->jobs,
+                    "Worker threads (default: one per core); files run in parallel, and a log\n"
+                    "of 32 MiB or more is split into pieces of whole lines across them");
     sub->add_flag("--quiet,-q", flags->quiet,
                   "No progress and no per-input problem lines on stderr");
     return {sub, [flags] {
