@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/core/text.h"
 
+#include <cstring>
+
 namespace stormwatch::text {
 
 namespace {
@@ -131,8 +133,30 @@ std::optional<int> ParseInt(std::string_view s) {
     return value;
 }
 
+namespace {
+
+/// `i`, moved past whole 8-byte words of ASCII: configs and logs are nearly all ASCII, and
+/// every line of them is checked.
+std::size_t SkipAsciiWords(std::string_view s, std::size_t i) {
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    for (; i + sizeof(std::uint64_t) <= s.size(); i += sizeof(std::uint64_t)) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, s.data() + i, sizeof word);
+        if ((word & kHighBits) != 0) {
+            break;
+        }
+    }
+    return i;
+}
+
+}  // namespace
+
 bool IsValidUtf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
+        i = SkipAsciiWords(s, i);
+        if (i == s.size()) {
+            break;
+        }
         if (static_cast<unsigned char>(s[i]) < 0x80) {
             ++i;
             continue;

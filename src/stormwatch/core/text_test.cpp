@@ -31,6 +31,17 @@ TEST(TextTest, Utf8ValidationAndSanitising) {
     EXPECT_TRUE(IsValidUtf8("caf\xC3\xA9"));
     EXPECT_FALSE(IsValidUtf8("caf\xE9"));
     EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));  // overlong '/'
+    // Bad bytes at every position around the eight-byte ASCII words, and sequences split
+    // across a word boundary.
+    for (std::size_t at = 0; at < 20; ++at) {
+        std::string bad(20, 'a');
+        bad[at] = '\xE9';
+        EXPECT_FALSE(IsValidUtf8(bad)) << at;
+        std::string good(20, 'a');
+        good.insert(at, "\xC3\xA9");
+        EXPECT_TRUE(IsValidUtf8(good)) << at;
+    }
+    EXPECT_FALSE(IsValidUtf8(std::string(16, 'a') + "\xC3"));  // truncated at the end
     EXPECT_EQ(SanitiseForOutput("a\xE9z"), "a\xEF\xBF\xBDz");
     EXPECT_EQ(SanitiseForOutput("a\x01z"), "a z");
 }

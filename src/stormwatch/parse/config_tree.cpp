@@ -13,15 +13,6 @@ bool IsSpaceOrTab(char c) {
     return c == ' ' || c == '\t';
 }
 
-bool HasHighByte(std::string_view s) {
-    for (const char c : s) {
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            return true;
-        }
-    }
-    return false;
-}
-
 // A `banner <kind> <delimiter>` body is free text: its lines must not become commands, and a
 // body line that happens to read `username x privilege 15` must not create a user. The body
 // lines become children of the banner line. IOS delimits with one character (or the two
@@ -95,7 +86,7 @@ ConfigTree BuildIndentTree(std::string_view text, InputStats& stats) {
                          "line of " + std::to_string(raw.size()) + " bytes");
             return;
         }
-        if (HasHighByte(raw) && !text::IsValidUtf8(raw)) {
+        if (!text::IsValidUtf8(raw)) {
             stats.CountInvalidUtf8Line();
         }
         std::size_t indent = 0;
