@@ -30,6 +30,9 @@ bool Hidden(const fs::path& p) {
 // microseconds in a VM); smaller ones are read. Unmapping flushes the TLB of every core
 // running the hunt, which costs more than copying a config of a few hundred KiB.
 constexpr std::size_t kMapBytes = 1 << 20;
+// Up to this size a mapping is populated at once; a larger input (a year of syslog) is paged
+// in as the hunt reads it, so work starts at once and memory stays with the page cache.
+constexpr std::size_t kPopulateBytes = std::size_t{256} << 20;
 constexpr std::size_t kReadChunkBytes = 64 << 10;
 
 std::string ErrnoText(int error) {
@@ -147,7 +150,8 @@ Result<InputFile> InputFile::Open(const std::string& path) {
     }
     const auto size = static_cast<std::size_t>(std::max<off_t>(st.st_size, 0));
     if (S_ISREG(st.st_mode) && size >= kMapBytes) {
-        void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        const int populate = size <= kPopulateBytes ? MAP_POPULATE : 0;
+        void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | populate, fd, 0);
         if (map != MAP_FAILED) {
             ::close(fd);
             ::madvise(map, size, MADV_SEQUENTIAL);
