@@ -1034,6 +1034,26 @@ std::optional<Parsed> ParseValue(std::string_view value, std::string_view hint) 
 
 }  // namespace
 
+std::optional<CanonicalValue> CanonicalIndicatorValue(IndicatorType type, std::string_view value) {
+    auto parsed = ParseValue(value, IndicatorTypeName(type));
+    if (!parsed) {
+        return std::nullopt;
+    }
+    CanonicalValue out{.type = parsed->type};
+    const bool address = parsed->type == IndicatorType::kIpv4 ||
+                         parsed->type == IndicatorType::kIpv6 ||
+                         parsed->type == IndicatorType::kCidr;
+    if (!address) {
+        out.value = std::move(parsed->text);
+        return out;
+    }
+    const IpAddress net =
+        parsed->v4 ? IpAddress::V4(parsed->v4_net) : IpAddress::V6(FromU128(parsed->v6_net));
+    out.value = parsed->type == IndicatorType::kCidr ? IpPrefix(net, parsed->length).ToString()
+                                                     : net.ToString();
+    return out;
+}
+
 std::optional<std::int64_t> ParseTimestamp(std::string_view text_in) {
     const std::string_view s = text::Trim(text_in);
     const auto year = Digits(s, 0, 4);

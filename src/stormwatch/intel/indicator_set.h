@@ -217,6 +217,19 @@ private:
     std::uint32_t type_mask_ = 0;
 };
 
+/// An indicator value as IndicatorSetBuilder stores, matches and prints it.
+struct CanonicalValue {
+    IndicatorType type = IndicatorType::kIpv4;
+    std::string value;
+};
+
+/// `value` (trimmed; refanged, except accounts and file names) as an indicator of `type`:
+/// addresses canonical, prefixes with host bits clear, domains, e-mail domains and hashes
+/// lower case, URLs by NormaliseUrl. An ipv4 or ipv6 value may be a prefix of that family
+/// (type cidr); a cidr value may be a bare address (its own type). nullopt when the value is
+/// not a valid indicator of `type`. The one definition every importer validates with.
+std::optional<CanonicalValue> CanonicalIndicatorValue(IndicatorType type, std::string_view value);
+
 /// RFC 3986 normalisation for comparing URLs: scheme and host lower case, default port
 /// (80 for http, 443 for https, 21 for ftp) dropped, percent-encoding of unreserved characters
 /// decoded and hex digits of the rest upper case, empty path as `/`, fragment dropped.

@@ -96,6 +96,29 @@ TEST(IndicatorTypeDetection, HonoursHints) {
     EXPECT_FALSE(AddOne("x", "no-such-type").ok);
 }
 
+TEST(CanonicalIndicatorValue, IsTheFormTheSetStores) {
+    using T = IndicatorType;
+    const auto canonical = [](T type, std::string_view value) {
+        const auto c = CanonicalIndicatorValue(type, value);
+        return c ? std::string(IndicatorTypeName(c->type)) + ":" + c->value : std::string("-");
+    };
+    EXPECT_EQ(canonical(T::kIpv4, " 192.0.2.1 "), "ipv4:192.0.2.1");
+    EXPECT_EQ(canonical(T::kIpv4, "192.0.2.1/24"), "cidr:192.0.2.0/24");
+    EXPECT_EQ(canonical(T::kIpv4, "2001:db8::1"), "-");
+    EXPECT_EQ(canonical(T::kIpv6, "2001:DB8:0::1"), "ipv6:2001:db8::1");
+    EXPECT_EQ(canonical(T::kCidr, "192.0.2.9"), "ipv4:192.0.2.9");
+    EXPECT_EQ(canonical(T::kDomain, "Evil[.]Example."), "domain:evil.example");
+    EXPECT_EQ(canonical(T::kDomain, "host.123"), "-");
+    EXPECT_EQ(canonical(T::kEmail, "Bad@Evil.Example"), "email:bad@evil.example");
+    EXPECT_EQ(canonical(T::kUrl, "hxxps://Evil.Example:443"), "url:https://evil.example/");
+    EXPECT_EQ(canonical(T::kSha1, "5898FC860300E228DCD54C0B1045B5FA0DCDA502"),
+              "sha1:5898fc860300e228dcd54c0b1045b5fa0dcda502");
+    EXPECT_EQ(canonical(T::kMd5, "5898FC860300E228DCD54C0B1045B5FA0DCDA502"), "-");
+    EXPECT_EQ(canonical(T::kAccount, "cisco[.]tac"), "account:cisco[.]tac") << "taken literally";
+    EXPECT_EQ(canonical(T::kAccount, "john smith"), "-");
+    EXPECT_EQ(canonical(T::kFileName, "my file.bin"), "filename:my file.bin");
+}
+
 TEST(IndicatorTypeName, NamesEveryType) {
     EXPECT_EQ(IndicatorTypeName(IndicatorType::kIpv4), "ipv4");
     EXPECT_EQ(IndicatorTypeName(IndicatorType::kIpv6), "ipv6");

@@ -813,19 +813,14 @@ std::optional<std::string> RegexLiteral(std::string_view regex, bool allow_subdo
 }
 
 std::optional<PatternValue> NormaliseAddress(std::string_view value, bool want_v4, bool want_v6) {
-    if (value.find('/') != std::string_view::npos) {
-        const auto prefix = IpPrefix::Parse(value);
-        if (!prefix || (prefix->address().is_v4() ? !want_v4 : !want_v6)) {
-            return std::nullopt;
-        }
-        return PatternValue{IndicatorType::kCidr, prefix->ToString()};
-    }
-    const auto address = IpAddress::Parse(value);
-    if (!address || (address->is_v4() ? !want_v4 : !want_v6)) {
+    const IndicatorType family = want_v4 && want_v6 ? IndicatorType::kCidr
+                                 : want_v4          ? IndicatorType::kIpv4
+                                                    : IndicatorType::kIpv6;
+    auto canonical = CanonicalIndicatorValue(family, value);
+    if (!canonical) {
         return std::nullopt;
     }
-    return PatternValue{address->is_v4() ? IndicatorType::kIpv4 : IndicatorType::kIpv6,
-                        address->ToString()};
+    return PatternValue{canonical->type, std::move(canonical->value)};
 }
 
 IndicatorType TypeOf(Target target) {
@@ -1012,40 +1007,6 @@ PatternMapping MapObsNode(const ObsNode& node, std::vector<PatternValue>& out) {
     return Reject(PatternIssue::kUnsupported, "unknown observation expression");
 }
 
-bool HasSpaceOrControl(std::string_view s) {
-    return std::any_of(s.begin(), s.end(),
-                       [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == 0x7f; });
-}
-
-bool NormaliseDomain(std::string& value) {
-    std::string domain = text::ToLower(value);
-    if (!domain.empty() && domain.back() == '.') {
-        domain.pop_back();
-    }
-    if (domain.empty() || domain.size() > 253 || domain.find('.') == std::string::npos) {
-        return false;
-    }
-    std::size_t start = 0;
-    while (start <= domain.size()) {
-        std::size_t dot = domain.find('.', start);
-        if (dot == std::string::npos) {
-            dot = domain.size();
-        }
-        const std::string_view label(domain.data() + start, dot - start);
-        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') {
-            return false;
-        }
-        for (const char c : label) {
-            if (!IsIdentChar(c) && !IsDigit(c)) {
-                return false;
-            }
-        }
-        start = dot + 1;
-    }
-    value = std::move(domain);
-    return true;
-}
-
 }  // namespace
 
 std::string_view PatternIssueName(PatternIssue issue) {
@@ -1063,59 +1024,12 @@ std::string_view PatternIssueName(PatternIssue issue) {
 }
 
 bool NormaliseIndicatorValue(IndicatorType type, std::string& value) {
-    constexpr std::size_t kMaxValueBytes = 4096;  // the builder's limit
-    if (value.empty() || value.size() > kMaxValueBytes) {
+    auto canonical = CanonicalIndicatorValue(type, value);
+    if (!canonical) {
         return false;
     }
-    switch (type) {
-        case IndicatorType::kIpv4:
-        case IndicatorType::kIpv6:
-        case IndicatorType::kCidr: {
-            const auto mapped = NormaliseAddress(value, true, true);
-            if (!mapped || (type != IndicatorType::kCidr && mapped->type != type)) {
-                return false;
-            }
-            value = mapped->value;
-            return true;
-        }
-        case IndicatorType::kDomain:
-            return NormaliseDomain(value);
-        case IndicatorType::kUrl:
-            // The builder applies NormaliseUrl; here only the shape: an absolute URL.
-            return value.find("://") != std::string::npos && value.find("://") > 0 &&
-                   !HasSpaceOrControl(value);
-        case IndicatorType::kEmail: {
-            const std::size_t at = value.rfind('@');
-            if (at == std::string::npos || at == 0 || HasSpaceOrControl(value)) {
-                return false;
-            }
-            std::string domain = value.substr(at + 1);
-            if (!NormaliseDomain(domain)) {
-                return false;
-            }
-            value = text::ToLower(value.substr(0, at)) + "@" + domain;
-            return true;
-        }
-        case IndicatorType::kMd5:
-        case IndicatorType::kSha1:
-        case IndicatorType::kSha256:
-        case IndicatorType::kSha512: {
-            const std::size_t want = type == IndicatorType::kMd5      ? 32
-                                     : type == IndicatorType::kSha1   ? 40
-                                     : type == IndicatorType::kSha256 ? 64
-                                                                      : 128;
-            if (value.size() != want || !text::IsHex(value)) {
-                return false;
-            }
-            value = text::ToLower(value);
-            return true;
-        }
-        case IndicatorType::kAccount:
-        case IndicatorType::kFileName:
-            return std::none_of(value.begin(), value.end(),
-                                [](char c) { return c == '\n' || c == '\r' || c == '\0'; });
-    }
-    return false;
+    value = std::move(canonical->value);
+    return true;
 }
 
 PatternMapping CheckStixPatternSyntax(std::string_view pattern) {

@@ -63,9 +63,9 @@ PatternMapping CheckStixPatternSyntax(std::string_view pattern);
 /// Parses `pattern` and maps it onto indicator values (see the file comment).
 PatternMapping MapStixPattern(std::string_view pattern);
 
-/// Validates and normalises one value for `type` (addresses canonical, CIDR with host bits
-/// clear, domains/hashes/emails lower case). Returns false for an invalid value. Shared with
-/// the bundle importer for SCOs.
+/// Validates and normalises one value for `type` in place (CanonicalIndicatorValue, the
+/// builder's own rules). Returns false for an invalid value. Shared with the bundle importer
+/// for SCOs.
 bool NormaliseIndicatorValue(IndicatorType type, std::string& value);
 
 }  // namespace stormwatch::intel::stix

@@ -65,6 +65,10 @@ TEST(StixPatternTest, AcceptsEveryMappedForm) {
          {{T::kDomain, "a.example"}, {T::kIpv4, "192.0.2.3"}}},
         {"([domain-name:value = 'a.example'] or ([ipv4-addr:value = '192.0.2.3']))",
          {{T::kDomain, "a.example"}, {T::kIpv4, "192.0.2.3"}}},
+        // Values take the indicator set's canonical form (CanonicalIndicatorValue).
+        {"[url:value = 'HTTP://Evil.Example:80/%7Ea']", {{T::kUrl, "http://evil.example/~a"}}},
+        {"[domain-name:value = 'evil[.]example']", {{T::kDomain, "evil.example"}}},
+        {"[ipv4-addr:value = '198.51.100.7/16']", {{T::kCidr, "198.51.0.0/16"}}},
     };
     for (const auto& c : cases) {
         const PatternMapping mapping = MapStixPattern(c.pattern);
@@ -130,6 +134,10 @@ TEST(StixPatternTest, RejectsWhatCannotBeHonouredWithAReason) {
         {"[ipv4-addr:value = '2001:db8::1']", PatternIssue::kInvalidValue, "ipv4-addr:value"},
         {"[file:hashes.'SHA-256' = 'abc']", PatternIssue::kInvalidValue, "'abc'"},
         {"[domain-name:value = 'not a domain']", PatternIssue::kInvalidValue, "not a domain"},
+        {"[domain-name:value = 'host.123']", PatternIssue::kInvalidValue, "'host.123'"},
+        {"[user-account:account_login = 'john smith']", PatternIssue::kInvalidValue,
+         "'john smith'"},
+        {"[url:value = 'evil.example/a']", PatternIssue::kInvalidValue, "'evil.example/a'"},
         {"[ipv4-addr:value = '192.0.2.1' OR ipv4-addr:value = '999.1.1.1']",
          PatternIssue::kInvalidValue, "999.1.1.1"},
         {"", PatternIssue::kSyntax, "offset 0"},
