@@ -71,18 +71,13 @@ Status LoadRules(const HuntOptions& options, Hunter::State& state) {
 }
 
 /// The year for log timestamps that carry none (logs/README.md, "Time rules"): the input's
-/// modification year; stdin and unreadable times take the current year.
-std::int64_t DefaultLogYear(const std::string& path) {
+/// modification year; stdin takes the current year.
+std::int64_t DefaultLogYear(const io::InputFile& file) {
+    if (const auto modified = file.modified()) {
+        return YearOf(*modified);
+    }
     using std::chrono::duration_cast;
     using std::chrono::seconds;
-    if (path != "-") {
-        std::error_code error;
-        const auto mtime = std::filesystem::last_write_time(path, error);
-        if (!error) {
-            const auto when = std::chrono::file_clock::to_sys(mtime);
-            return YearOf(duration_cast<seconds>(when.time_since_epoch()).count());
-        }
-    }
     const auto now = std::chrono::system_clock::now();
     return YearOf(duration_cast<seconds>(now.time_since_epoch()).count());
 }
@@ -177,7 +172,7 @@ HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
                                         state_->pattern_rules.get(), &scratch, slot.input,
                                         slot.findings,
                                         {.matcher = state_->text_matcher.get(),
-                                         .default_year = DefaultLogYear(inputs[i].path),
+                                         .default_year = DefaultLogYear(file.value()),
                                          .threads = cores});
                 // Each worker puts its own inputs in canonical order; Run() only merges.
                 for (Finding& finding : slot.findings) {

@@ -111,6 +111,7 @@ InputFile& InputFile::operator=(InputFile&& other) noexcept {
         const bool owns_buffer =
             !other.buffer_.empty() && other.data_.data() == other.buffer_.data();
         buffer_ = std::move(other.buffer_);
+        modified_ = other.modified_;
         data_ = owns_buffer ? std::string_view(buffer_) : other.data_;
         other.data_ = {};
     }
@@ -148,6 +149,7 @@ Result<InputFile> InputFile::Open(const std::string& path) {
         ::close(fd);
         return IoError(path + ": " + ErrnoText(error));
     }
+    file.modified_ = static_cast<std::int64_t>(st.st_mtime);
     const auto size = static_cast<std::size_t>(std::max<off_t>(st.st_size, 0));
     if (S_ISREG(st.st_mode) && size >= kMapBytes) {
         const int populate = size <= kPopulateBytes ? MAP_POPULATE : 0;

@@ -5,6 +5,7 @@
 // memory so parsers work on string_views without copying.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,8 @@ public:
     static Result<InputFile> Open(const std::string& path);
 
     [[nodiscard]] std::string_view data() const { return data_; }
+    /// The file's modification time (Unix seconds); none for stdin.
+    [[nodiscard]] std::optional<std::int64_t> modified() const { return modified_; }
 
 private:
     void Release();
@@ -48,6 +51,7 @@ private:
     void* mapping_ = nullptr;
     std::size_t mapping_size_ = 0;
     std::string buffer_;  // used when the input is not mapped
+    std::optional<std::int64_t> modified_;
 };
 
 }  // namespace stormwatch::io

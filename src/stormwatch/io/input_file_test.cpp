@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/io/input_file.h"
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -52,6 +53,19 @@ TEST_F(InputFileTest, MapsFilesAndReportsMissingOnes) {
     auto missing = InputFile::Open((root_ / "nope.cfg").string());
     ASSERT_FALSE(missing.ok());
     EXPECT_NE(missing.status().message().find("nope.cfg"), std::string::npos);
+}
+
+TEST_F(InputFileTest, KnowsWhenTheFileWasModified) {
+    // A log without years in its stamps takes the year of this time (engine/hunt.cpp).
+    const fs::path path = root_ / "lab" / "b.cfg";
+    const auto when = fs::file_time_type::clock::from_sys(
+        std::chrono::sys_seconds{std::chrono::seconds{1'560'000'000}});  // 2019-06-08T13:20:00Z
+    fs::last_write_time(path, when);
+    auto file = InputFile::Open(path.string());
+    ASSERT_TRUE(file.ok());
+    EXPECT_EQ(file.value().modified(), 1'560'000'000);
+    const InputFile moved = std::move(file).value();
+    EXPECT_EQ(moved.modified(), 1'560'000'000);
 }
 
 TEST_F(InputFileTest, ReadsSmallFilesAndMapsLargeOnesWhole) {
