@@ -62,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     stormwatch::output::InputSummary input;
     input.path = "fuzz.log";
     std::vector<stormwatch::Finding> findings;
-    stormwatch::engine::detail::HuntLogInput(text, Matcher(), 2025, input, findings);
+    stormwatch::engine::detail::HuntLogInput(text, Matcher(), 2025, 1, input, findings);
     stormwatch::fuzz::CheckAccounting(input.stats);
     if (input.stats.read() != lines) {
         stormwatch::fuzz::Fail("one record per line");

@@ -524,9 +524,6 @@ int FoldedCompare(std::string_view a, std::string_view b) {
 
 // ---- Address families --------------------------------------------------------------------
 
-template <class K>
-constexpr int kBits = std::is_same_v<K, std::uint32_t> ? 32 : 128;
-
 inline std::uint32_t HostMask(std::uint32_t, int length) {
     return length >= 32 ? 0U : (0xffffffffU >> length);
 }
