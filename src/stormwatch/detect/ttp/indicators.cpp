@@ -2,6 +2,7 @@
 // Indicator matching: the shared hit plumbing, NTP servers, and the SW-CFG-ADDRESS-IOC
 // catch-all over every address the parser saw, so that no line type escapes the intel.
 
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -61,38 +62,47 @@ void AddressIoc(const model::DeviceModel& model, const Context& context, const D
     }
     // (line, indicator) pairs already reported by a specific rule (ACL, AAA, tunnel, ...):
     // the catch-all covers what they do not, so one indicator on one line is one finding.
+    // Most configs name no indicator at all, so these sets are made at the first match.
     using Key = std::pair<std::uint32_t, const intel::Indicator*>;
-    std::set<Key> reported;
-    const auto mark = [&reported](const IocHits& hits) {
-        for (const IocHit& hit : hits) {
-            reported.emplace(hit.ref.line, hit.indicator);
-        }
-    };
-    const intel::IndicatorSet& intel = context.intel;
-    mark(AclIocHits(model, intel));
-    mark(AaaIocHits(model, intel));
-    mark(TunnelIocHits(model, intel));
-    mark(MirrorIocHits(model, intel));
-    mark(SnmpHostIocHits(model, intel));
-    mark(LogHostIocHits(model, intel));
-    mark(NtpIocHits(model, intel));
-    mark(RouteIocHits(model, intel));
-    mark(TransferIocHits(model, intel));
-
+    std::optional<std::set<Key>> reported;
     // An ACL entry that denies an indicator is the operator blocking it: still worth seeing
     // (the intel is confirmed relevant), but not an alarm.
     std::set<std::uint32_t> deny_lines;
-    for (const model::Acl& acl : model.acls) {
-        for (const model::AclEntry& entry : acl.entries) {
-            if (entry.action == "deny") {
-                deny_lines.insert(entry.ref.line);
+    const intel::IndicatorSet& intel = context.intel;
+    const auto first_match = [&] {
+        reported.emplace();
+        const auto mark = [&reported](const IocHits& hits) {
+            for (const IocHit& hit : hits) {
+                reported->emplace(hit.ref.line, hit.indicator);
+            }
+        };
+        mark(AclIocHits(model, intel));
+        mark(AaaIocHits(model, intel));
+        mark(TunnelIocHits(model, intel));
+        mark(MirrorIocHits(model, intel));
+        mark(SnmpHostIocHits(model, intel));
+        mark(LogHostIocHits(model, intel));
+        mark(NtpIocHits(model, intel));
+        mark(RouteIocHits(model, intel));
+        mark(TransferIocHits(model, intel));
+        for (const model::Acl& acl : model.acls) {
+            for (const model::AclEntry& entry : acl.entries) {
+                if (entry.action == "deny") {
+                    deny_lines.insert(entry.ref.line);
+                }
             }
         }
-    }
+    };
 
     for (const model::AddressMention& mention : model.addresses) {
         const intel::Indicator* indicator = MentionIndicator(mention.prefix, intel);
-        if (indicator == nullptr || !reported.emplace(mention.ref.line, indicator).second) {
+        if (indicator == nullptr) {
+            continue;
+        }
+        if (!reported) {
+            first_match();
+        }
+        if (!reported->emplace(mention.ref.line, indicator).second) {
             continue;
         }
         Finding finding = NewFinding(def, context, mention.ref);
