@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdio>
+#include <cstring>
 
 #include "stormwatch/core/text.h"
 
@@ -14,41 +15,46 @@ namespace {
 // Straight-line dotted quad: one to three digits per part, no leading zero (inet_aton would
 // read it as octal; refuse the ambiguity), each part at most 255, nothing after the fourth.
 std::optional<std::uint32_t> ParseV4(std::string_view text) {
-    const char* p = text.data();
-    const char* const end = p + text.size();
-    const auto digit = [&](const char* at) {
-        return at != end ? static_cast<unsigned>(static_cast<unsigned char>(*at) - '0') : 10u;
+    if (text.size() < 7 || text.size() > 15) {  // 0.0.0.0 .. 255.255.255.255
+        return std::nullopt;
+    }
+    // A copy padded with NULs (never a digit or a dot) needs no end-of-text checks below.
+    std::array<char, 16> padded{};
+    std::memcpy(padded.data(), text.data(), text.size());
+    const char* p = padded.data();
+    const auto digit = [](char c) {
+        return static_cast<unsigned>(static_cast<unsigned char>(c) - '0');
     };
     std::uint32_t value = 0;
     for (int part = 0; part < 4; ++part) {
-        unsigned octet = digit(p);
+        unsigned octet = digit(*p);
         if (octet > 9) {
             return std::nullopt;
         }
         ++p;
-        if (const unsigned second = digit(p); second <= 9) {
+        if (const unsigned second = digit(*p); second <= 9) {
             if (octet == 0) {
                 return std::nullopt;
             }
             octet = octet * 10 + second;
             ++p;
-            if (const unsigned third = digit(p); third <= 9) {
+            if (const unsigned third = digit(*p); third <= 9) {
                 octet = octet * 10 + third;
                 ++p;
+                if (octet > 255) {
+                    return std::nullopt;
+                }
             }
-        }
-        if (octet > 255) {
-            return std::nullopt;
         }
         value = (value << 8) | octet;
         if (part < 3) {
-            if (p == end || *p != '.') {
+            if (*p != '.') {
                 return std::nullopt;
             }
             ++p;
         }
     }
-    if (p != end) {
+    if (p != padded.data() + text.size()) {
         return std::nullopt;
     }
     return value;
@@ -179,14 +185,15 @@ IpAddress IpAddress::V6(const std::array<std::uint8_t, 16>& bytes) {
 }
 
 std::optional<IpAddress> IpAddress::Parse(std::string_view text) {
+    // Dotted quads first: they are most of what configs and logs hold, and ParseV4 refuses
+    // any text with a colon, so the IPv6 search is only for what it refused.
+    if (auto v4 = ParseV4(text)) {
+        return V4(*v4);
+    }
     if (text.find(':') != std::string_view::npos) {
         if (auto bytes = ParseV6(text)) {
             return V6(*bytes);
         }
-        return std::nullopt;
-    }
-    if (auto v4 = ParseV4(text)) {
-        return V4(*v4);
     }
     return std::nullopt;
 }

@@ -14,12 +14,16 @@ TEST(IpAddressTest, ParsesStrictIpv4) {
     EXPECT_TRUE(a->is_v4());
     EXPECT_EQ(a->v4(), 0xC000024Du);
     EXPECT_EQ(a->ToString(), "192.0.2.77");
-    for (const char* bad :
-         {"999.1.1.1", "1.2.3", "1.2.3.4.5", "01.2.3.4", "1.2.3.4 ", "", "a.b.c.d", "1..2.3",
-          "1.2.3.256", "1.2.3.4444", "1.2.3.04", "1.2.3.4.", ".1.2.3.4", "00.1.2.3", "1.2.3.-1",
-          "1.2.3.1a", "300.1.1.1", "1.2.3./"}) {
+    for (const char* bad : {"999.1.1.1", "1.2.3",     "1.2.3.4.5", "01.2.3.4",   "1.2.3.4 ",
+                            "",          "a.b.c.d",   "1..2.3",    "1.2.3.256",  "1.2.3.4444",
+                            "1.2.3.04",  "1.2.3.4.",  ".1.2.3.4",  "00.1.2.3",   "1.2.3.-1",
+                            "1.2.3.1a",  "300.1.1.1", "1.2.3./",   "1.2.3.4:80", "255.255.255.2555",
+                            "1.2.3.400", "256.2.3.4"}) {
         EXPECT_FALSE(IpAddress::Parse(bad).has_value()) << bad;
     }
+    EXPECT_FALSE(IpAddress::Parse(std::string_view("1.2.3.4\0", 8)).has_value());
+    EXPECT_FALSE(IpAddress::Parse(std::string_view("1.2.3\0.4", 8)).has_value());
+    EXPECT_TRUE(IpAddress::Parse("::ffff:1.2.3.4").has_value());
     const std::pair<const char*, std::uint32_t> good[] = {{"0.0.0.0", 0},
                                                           {"255.255.255.255", 0xFFFFFFFFu},
                                                           {"10.0.100.9", 0x0A006409u},
