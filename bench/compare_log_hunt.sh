@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Log hunt side by side (docs performance.md, row 3): `stormwatch hunt LOG` with the built-in
+# intel over one generated syslog file, beside `rg -c -F -f KEYWORDS LOG`, where KEYWORDS are
+# the built-in pack's own values: the grep a defender would run for the same indicators.
+# Prints each tool's median wall time over RUNS runs, the ratio and peak RSS.
+# Row 3's target (<= 2x rg) is for every built-in rule plus the SigmaHQ tree; until log
+# rules and Sigma exist this measures the indicator hunt alone.
+#
+#   bench/compare_log_hunt.sh [path/to/stormwatch]     (default build/release/stormwatch)
+#   RUNS=5 LOG_MIB=1024 BENCH_DIR=/tmp/stormwatch-bench JOBS=1 bench/compare_log_hunt.sh
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+sw=${1:-$root/build/release/stormwatch}
+runs=${RUNS:-5}
+mib=${LOG_MIB:-256}
+data=${BENCH_DIR:-/tmp/stormwatch-bench}
+log="$data/syslog-${mib}mib.log"
+keywords="$data/salt-typhoon-keywords.txt"
+jobs_flag=()
+if [ -n "${JOBS:-}" ]; then jobs_flag=(--jobs "$JOBS"); fi
+
+die() { echo "compare_log_hunt: $*" >&2; exit 2; }
+[ -x "$sw" ] || die "no stormwatch binary at $sw (build it: cmake --preset release && cmake --build --preset release)"
+command -v rg >/dev/null || die "ripgrep (rg) not found"
+[ -x /usr/bin/time ] || die "/usr/bin/time not found (apt-get install time)"
+command -v python3 >/dev/null || die "python3 not found"
+
+[ -f "$log" ] || python3 "$here/gen_syslog.py" --mib "$mib" --out "$log"
+mkdir -p "$data"
+tail -n +2 "$root/rules/intel/salt-typhoon-indicators.csv" | cut -d, -f1 | sort -u >"$keywords"
+
+# shellcheck source=bench/timing.sh
+source "$here/timing.sh"
+
+log_bytes=$(stat -c %s "$log")
+echo "machine: $(nproc) cores, $(uname -sr); stormwatch: $sw; runs: $runs (median)"
+echo "log: $log ($((log_bytes / 1024 / 1024)) MiB, $(wc -l <"$log") lines); keywords: $(wc -l <"$keywords")"
+echo
+
+read -r sw_med sw_rss < <(measure "$sw" hunt "$log" "${jobs_flag[@]}" --format ndjson -o /dev/null -q)
+read -r rg_med rg_rss < <(measure rg -c -F -f "$keywords" "$log")
+ratio=$(awk -v a="$sw_med" -v b="$rg_med" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+rate=$(awk -v s="$sw_med" -v b="$log_bytes" 'BEGIN { printf "%.0f", (s > 0 ? b / s / 1e6 : 0) }')
+printf '%-58s %8s s  peak RSS %7d KiB  (%s MB/s)\n' \
+  "stormwatch hunt LOG --format ndjson -o /dev/null -q" "$sw_med" "$sw_rss" "$rate"
+printf '%-58s %8s s  peak RSS %7d KiB\n' "rg -c -F -f KEYWORDS LOG" "$rg_med" "$rg_rss"
+echo "ratio stormwatch / rg: ${ratio}x"
