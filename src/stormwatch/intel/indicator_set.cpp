@@ -587,7 +587,8 @@ template <class K>
 struct FamilyIndex {
     std::vector<K> net;
     std::vector<std::uint16_t> len;  ///< prefix length | kCidrFlag
-    std::bitset<129> lengths;
+    /// The prefix lengths present, longest first (filled by Flatten): Overlap probes only these.
+    std::vector<std::uint8_t> lengths;
 
     // The disjoint address ranges of the union of all prefixes, sorted, each labelled with its
     // most specific prefix: a longest-prefix match is then one search for the piece holding
@@ -600,6 +601,7 @@ struct FamilyIndex {
         };
         std::vector<Piece<K>> pieces;
         std::vector<Open> stack;
+        std::bitset<129> present;
         K cur{};
         bool cur_valid = true;  // false once a piece reached the top of the address space
         auto emit = [&](K s, K e, std::uint32_t record) {
@@ -621,7 +623,7 @@ struct FamilyIndex {
             const int length = len[i] & kLengthBits;
             const K s = net[i];
             const K e = LastOf(s, length);
-            lengths.set(static_cast<std::size_t>(length));
+            present.set(static_cast<std::size_t>(length));
             while (!stack.empty() && stack.back().end < s) {
                 close_top();
             }
@@ -639,6 +641,12 @@ struct FamilyIndex {
         }
         while (!stack.empty()) {
             close_top();
+        }
+        lengths.clear();
+        for (std::size_t length = present.size(); length-- > 0;) {
+            if (present.test(length)) {
+                lengths.push_back(static_cast<std::uint8_t>(length));
+            }
         }
         pieces.shrink_to_fit();
         return pieces;
@@ -666,8 +674,8 @@ struct FamilyIndex {
     }
 
     [[nodiscard]] std::uint32_t Overlap(K network, int length) const {
-        for (int l = length; l >= 0; --l) {
-            if (lengths.test(static_cast<std::size_t>(l))) {
+        for (const std::uint8_t l : lengths) {
+            if (l <= length) {
                 const std::uint32_t hit = Exact(MaskTo(network, l), l);
                 if (hit != kNone) {
                     return hit;
