@@ -87,8 +87,19 @@ void FillFingerprint(Finding& finding) {
 }
 
 bool FindingLess(const Finding& a, const Finding& b) {
-    return std::tie(a.path, a.line, a.record, a.rule_id, a.evidence, a.fingerprint) <
-           std::tie(b.path, b.line, b.record, b.rule_id, b.evidence, b.fingerprint);
+    const auto position = [](const Finding& f) {
+        return std::tie(f.path, f.line, f.record, f.rule_id, f.evidence, f.fingerprint);
+    };
+    if (position(a) != position(b)) {
+        return position(a) < position(b);
+    }
+    // One line can name two indicators (an address and an account): two findings with the
+    // same fingerprint, ordered by their indicator so that every run prints them alike.
+    using Key = std::tuple<std::string_view, std::string_view, std::string_view>;
+    const auto indicator = [](const Finding& f) {
+        return f.indicator ? Key(f.indicator->type, f.indicator->value, f.indicator->id) : Key();
+    };
+    return indicator(a) < indicator(b);
 }
 
 std::vector<Finding> MergeSortedFindings(std::span<std::vector<Finding>> runs) {

@@ -65,7 +65,8 @@ std::string ComputeFingerprint(std::string_view rule_id, std::string_view device
                                std::string_view evidence);
 void FillFingerprint(Finding& finding);
 
-/// The canonical order of findings in every output: path, line, record, rule id, evidence.
+/// The canonical order of findings in every output: path, line, record, rule id, evidence,
+/// fingerprint, then the indicator (type, value, id), so that no two findings tie.
 bool FindingLess(const Finding& a, const Finding& b);
 
 /// Merges `runs`, each already in FindingLess order, into one vector in that order, moving

@@ -39,6 +39,24 @@ TEST(FindingTest, CanonicalOrderIsPathThenLine) {
     EXPECT_FALSE(FindingLess(a, a));
 }
 
+TEST(FindingTest, TwoIndicatorsOnOneLineNeverTie) {
+    Finding address;
+    address.path = "edge.log";
+    address.line = 20;
+    address.rule_id = "SW-LOG-IOC";
+    address.evidence = "user=cisco_tac_admin from 45.61.154.130";
+    FillFingerprint(address);
+    Finding account = address;
+    address.indicator = IndicatorRef{.value = "45.61.154.130", .type = "ipv4"};
+    account.indicator = IndicatorRef{.value = "cisco_tac_admin", .type = "account"};
+    ASSERT_EQ(address.fingerprint, account.fingerprint);
+    EXPECT_TRUE(FindingLess(account, address));
+    EXPECT_FALSE(FindingLess(address, account));
+    Finding none = address;
+    none.indicator.reset();
+    EXPECT_TRUE(FindingLess(none, account));
+}
+
 Finding At(std::string path, std::uint64_t line, std::string rule_id = "SW-X") {
     Finding finding;
     finding.path = std::move(path);
