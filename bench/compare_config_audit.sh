@@ -13,21 +13,13 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-sw=${1:-$root/build/release/stormwatch}
-runs=${RUNS:-5}
+# shellcheck source=bench/side_by_side.sh
+source "$here/side_by_side.sh"
+side_by_side_setup compare_config_audit "$root" "${1:-}"
 count=${COUNT:-2000}
 big_lines=${BIG_LINES:-300000}
-data=${BENCH_DIR:-/tmp/stormwatch-bench}
 tree="$data/configs-$count"
 big="$data/big-ios-$big_lines.cfg"
-jobs_flag=()
-if [ -n "${JOBS:-}" ]; then jobs_flag=(--jobs "$JOBS"); fi
-
-die() { echo "compare_config_audit: $*" >&2; exit 2; }
-[ -x "$sw" ] || die "no stormwatch binary at $sw (build it: cmake --preset release && cmake --build --preset release)"
-command -v rg >/dev/null || die "ripgrep (rg) not found"
-[ -x /usr/bin/time ] || die "/usr/bin/time not found (apt-get install time)"
-command -v python3 >/dev/null || die "python3 not found"
 
 # A tree is reused only when complete: the generator writes a stamp last.
 if [ ! -f "$tree/.complete" ]; then
@@ -36,9 +28,6 @@ if [ ! -f "$tree/.complete" ]; then
   touch "$tree/.complete"
 fi
 [ -f "$big" ] || python3 "$here/gen_configs.py" --big-lines "$big_lines" --out "$big"
-
-# shellcheck source=bench/timing.sh
-source "$here/timing.sh"
 
 tree_bytes=$(du -sb "$tree" | cut -f1)
 tree_files=$(find "$tree" -type f -not -name '.*' | wc -l)

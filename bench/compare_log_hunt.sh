@@ -13,27 +13,16 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-sw=${1:-$root/build/release/stormwatch}
-runs=${RUNS:-5}
+# shellcheck source=bench/side_by_side.sh
+source "$here/side_by_side.sh"
+side_by_side_setup compare_log_hunt "$root" "${1:-}"
 mib=${LOG_MIB:-256}
-data=${BENCH_DIR:-/tmp/stormwatch-bench}
 log="$data/syslog-${mib}mib.log"
 keywords="$data/salt-typhoon-keywords.txt"
-jobs_flag=()
-if [ -n "${JOBS:-}" ]; then jobs_flag=(--jobs "$JOBS"); fi
-
-die() { echo "compare_log_hunt: $*" >&2; exit 2; }
-[ -x "$sw" ] || die "no stormwatch binary at $sw (build it: cmake --preset release && cmake --build --preset release)"
-command -v rg >/dev/null || die "ripgrep (rg) not found"
-[ -x /usr/bin/time ] || die "/usr/bin/time not found (apt-get install time)"
-command -v python3 >/dev/null || die "python3 not found"
 
 [ -f "$log" ] || python3 "$here/gen_syslog.py" --mib "$mib" --out "$log"
 mkdir -p "$data"
 tail -n +2 "$root/rules/intel/salt-typhoon-indicators.csv" | cut -d, -f1 | sort -u >"$keywords"
-
-# shellcheck source=bench/timing.sh
-source "$here/timing.sh"
 
 log_bytes=$(stat -c %s "$log")
 echo "machine: $(nproc) cores, $(uname -sr); stormwatch: $sw; runs: $runs (median)"

@@ -1,5 +1,22 @@
 # SPDX-License-Identifier: Apache-2.0
-# Timing helpers sourced by the bench/compare_*.sh scripts; they read `runs` (runs per tool).
+# Sourced by the bench/compare_*.sh scripts: their common set-up and the timing helpers.
+
+# side_by_side_setup NAME ROOT [BINARY]: sets `sw` (the stormwatch binary, default
+# ROOT/build/release/stormwatch), `runs` ($RUNS, default 5), `data` ($BENCH_DIR, default
+# /tmp/stormwatch-bench) and `jobs_flag` (--jobs $JOBS when set), and checks the tools.
+side_by_side_setup() {
+  local name=$1 root=$2
+  sw=${3:-$root/build/release/stormwatch}
+  runs=${RUNS:-5}
+  data=${BENCH_DIR:-/tmp/stormwatch-bench}
+  jobs_flag=()
+  if [ -n "${JOBS:-}" ]; then jobs_flag=(--jobs "$JOBS"); fi
+  die() { echo "$name: $*" >&2; exit 2; }
+  [ -x "$sw" ] || die "no stormwatch binary at $sw (build it: cmake --preset release && cmake --build --preset release)"
+  command -v rg >/dev/null || die "ripgrep (rg) not found"
+  [ -x /usr/bin/time ] || die "/usr/bin/time not found (apt-get install time)"
+  command -v python3 >/dev/null || die "python3 not found"
+}
 
 # median_wall CMD...: runs CMD `runs` times (after one warm-up that fills the page cache),
 # prints "median_seconds peak_rss_kib" (RSS: the largest of the runs).
