@@ -4,12 +4,14 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -136,12 +138,41 @@ ExitCode RunHunt(HuntFlags& flags) {
     output::TableOptions table{
         .color = to_terminal && ColorWanted(stdout),
         .width = to_terminal && isatty(STDOUT_FILENO) == 1 ? TerminalWidth() : 0};
+    std::ofstream file;
+    if (!to_terminal) {
+        file.open(flags.output_path, std::ios::binary | std::ios::trunc);
+    }
+    const auto write = [&](const std::string& bytes) {
+        if (to_terminal) {
+            return std::fwrite(bytes.data(), 1, bytes.size(), stdout) == bytes.size();
+        }
+        file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        return static_cast<bool>(file);
+    };
     std::string rendered;
-    output::Render(*format, result.findings, catalogue, result.summary, table, rendered);
+    bool written = true;
+    if (*format == output::Format::kNdjson) {
+        // Line by line formats go out a slice at a time: a hunt over years of logs can hold
+        // millions of findings, and their whole report need not sit in memory beside them.
+        constexpr std::size_t kSlice = 4096;
+        const std::span<const Finding> findings(result.findings);
+        for (std::size_t i = 0; i < findings.size() && written; i += kSlice) {
+            rendered.clear();
+            output::RenderNdjson(findings.subspan(i, std::min(kSlice, findings.size() - i)),
+                                 rendered);
+            written = write(rendered);
+        }
+    } else {
+        output::Render(*format, result.findings, catalogue, result.summary, table, rendered);
+        written = write(rendered);
+    }
     if (to_terminal) {
-        std::fwrite(rendered.data(), 1, rendered.size(), stdout);
         std::fflush(stdout);
-    } else if (!WriteFile(flags.output_path, rendered)) {
+    } else {
+        file.close();
+        written = written && !file.fail();
+    }
+    if (!written && !to_terminal) {
         std::cerr << "stormwatch: cannot write " << flags.output_path << "\n";
         return ExitCode::kError;
     }

@@ -112,6 +112,32 @@ TEST(CliTest, SarifAndStatsFilesAreWritten) {
     fs::remove_all(dir);
 }
 
+TEST(CliTest, LargeNdjsonReportsStreamTheSameBytesToAFileAndToStdout) {
+    // More findings than one output slice (4,096): a log naming an advisory address per line.
+    const fs::path dir = fs::path(testing::TempDir()) / "stormwatch_cli_ndjson_test";
+    fs::create_directories(dir);
+    {
+        std::ofstream log(dir / "edge.log");
+        for (int i = 0; i < 5000; ++i) {
+            log << "Jan 14 03:12:" << (10 + i % 50) << " pe1 " << i
+                << ": %SEC-6-IPACCESSLOGP: list 120 denied tcp 45.61.133.77(" << 1024 + i
+                << ") -> 192.0.2.1(22), 1 packet\n";
+        }
+    }
+    const std::string log = (dir / "edge.log").string();
+    const CliRun to_stdout = Exec("hunt " + log + " --format ndjson");
+    ASSERT_EQ(to_stdout.exit_code, 0);
+    EXPECT_EQ(CountLines(to_stdout.out), 5000);
+    const CliRun to_file =
+        Exec("hunt " + log + " --format ndjson --output " + (dir / "out.ndjson").string());
+    ASSERT_EQ(to_file.exit_code, 0);
+    EXPECT_EQ(ReadFile(dir / "out.ndjson"), to_stdout.out);
+    EXPECT_EQ(Exec("hunt " + log + " --format ndjson --output " + (dir / "no/such/dir/x").string())
+                  .exit_code,
+              2);
+    fs::remove_all(dir);
+}
+
 TEST(CliTest, HostileInputsAreSkippedWithAReason) {
     const fs::path dir = fs::path(testing::TempDir()) / "stormwatch_cli_hostile";
     fs::create_directories(dir);
