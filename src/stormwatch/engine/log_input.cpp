@@ -88,15 +88,6 @@ Finding NewLogFinding(const intel::Indicator& indicator, const logs::LogLine& pa
     return finding;
 }
 
-bool HasAccountIndicators(const intel::IndicatorSet& set) {
-    for (const intel::Indicator& indicator : set.indicators()) {
-        if (indicator.type == intel::IndicatorType::kAccount) {
-            return true;
-        }
-    }
-    return false;
-}
-
 bool IsAccountChar(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
            c == '-' || c == '.' || c == '$' || c == '@';
@@ -327,7 +318,7 @@ void HuntLogInput(std::string_view data, const intel::TextMatcher& matcher,
     input.kind = "log";
     input.bytes = data.size();
     const std::string file_device = DeviceName("", input.path);
-    const bool accounts = HasAccountIndicators(matcher.indicators());
+    const bool accounts = matcher.indicators().HasType(intel::IndicatorType::kAccount);
     const std::vector<std::string_view> pieces = SplitIntoPieces(data, threads);
     std::vector<LogPiece> results(pieces.size());
     const auto hunt = [&](std::size_t i, std::int64_t start_year) {
