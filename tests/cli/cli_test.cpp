@@ -57,6 +57,11 @@ int CountLines(const std::string& s) {
     return n;
 }
 
+TEST(CliTest, TheBinarySitsAtTheTopOfTheBuildTree) {
+    // `make demo`, the README and the bench scripts run build/<preset>/stormwatch.
+    EXPECT_EQ(fs::path(kCli), fs::path(STORMWATCH_BINARY_DIR) / "stormwatch");
+}
+
 TEST(CliTest, HuntsTheLabAndExitsZero) {
     const CliRun run = Exec("hunt " + kLab);
     EXPECT_EQ(run.exit_code, 0);
