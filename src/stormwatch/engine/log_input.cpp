@@ -33,13 +33,19 @@ constexpr std::size_t kLogScanChunkBytes = std::size_t{1} << 20;
 // A log is split across workers in pieces of at least this many bytes.
 constexpr std::size_t kLogPieceBytes = std::size_t{16} << 20;
 
-/// The end of the line holding byte `at` (just past its newline), or the end of `text`.
-std::size_t LineBoundaryAfter(std::string_view text, std::size_t at) {
-    if (at >= text.size()) {
+/// Where a slice of `text` meant to end at `end` (> 0) ends on a whole line: just past the
+/// newline of the line holding byte `end - 1`, or the end of `text`.
+std::size_t LineBoundaryAfter(std::string_view text, std::size_t end) {
+    if (end >= text.size()) {
         return text.size();
     }
-    const std::size_t newline = text.find('\n', at == 0 ? 0 : at - 1);
+    const std::size_t newline = text.find('\n', end - 1);
     return newline == std::string_view::npos ? text.size() : newline + 1;
+}
+
+/// TextHits in text order (TextMatcher::Scan appends them so).
+bool HitBefore(const intel::TextHit& a, const intel::TextHit& b) {
+    return a.offset < b.offset;
 }
 constexpr std::string_view kLogIocTitle = "Log line mentions an indicator from threat intel";
 constexpr std::string_view kLogIocOutsideTitle =
@@ -161,9 +167,7 @@ void ScanAccounts(std::string_view text, const intel::IndicatorSet& set,
         }
     }
     // Hyperscan reports by end offset, and the fallback key by key; the hunt wants text order.
-    std::stable_sort(
-        hits.begin() + static_cast<std::ptrdiff_t>(first), hits.end(),
-        [](const intel::TextHit& a, const intel::TextHit& b) { return a.offset < b.offset; });
+    std::stable_sort(hits.begin() + static_cast<std::ptrdiff_t>(first), hits.end(), HitBefore);
 }
 
 }  // namespace
@@ -215,9 +219,7 @@ LogPiece HuntLogPiece(std::string_view piece, const intel::TextMatcher& matcher,
         if (accounts) {
             ScanAccounts(chunk, matcher.indicators(), hits);
             std::inplace_merge(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(token_hits),
-                               hits.end(), [](const intel::TextHit& a, const intel::TextHit& b) {
-                                   return a.offset < b.offset;
-                               });
+                               hits.end(), HitBefore);
         }
         std::size_t next_hit = 0;
         const std::uint64_t lines_before = result.lines;

@@ -15,11 +15,12 @@ bool IsSeparator(char c) {
     return c == ' ' || c == '\t';
 }
 
-#if defined(__SSE2__)
-/// Where the word starting at `i` ends: the first space or tab at or after `i`, or `n`.
-/// Sixteen bytes at a time while they lie inside the line; most words end in the first block.
+/// Where the word starting at `i` ends: the first space or tab at or after `i`, or the end.
+/// With SSE2, sixteen bytes at a time while they lie inside the line (most words end in the
+/// first block); the rest byte by byte.
 std::size_t WordEnd(std::string_view line, std::size_t i) {
     const std::size_t n = line.size();
+#if defined(__SSE2__)
     const __m128i space = _mm_set1_epi8(' ');
     const __m128i tab = _mm_set1_epi8('\t');
     for (; i + 16 <= n; i += 16) {
@@ -31,19 +32,12 @@ std::size_t WordEnd(std::string_view line, std::size_t i) {
                    static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(separators)));
         }
     }
+#endif
     while (i < n && !IsSeparator(line[i])) {
         ++i;
     }
     return i;
 }
-#else
-std::size_t WordEnd(std::string_view line, std::size_t i) {
-    while (i < line.size() && !IsSeparator(line[i])) {
-        ++i;
-    }
-    return i;
-}
-#endif
 
 }  // namespace
 
