@@ -12,15 +12,42 @@ namespace stormwatch {
 
 namespace {
 
+// The 7 to 15 bytes of `text` padded with NULs to 16, from two fixed-size loads that may
+// overlap instead of a variable-length copy (a library call).
+std::array<char, 16> PaddedQuadText(std::string_view text) {
+    const char* p = text.data();
+    const std::size_t n = text.size();
+    std::uint64_t low = 0;
+    std::uint64_t high = 0;
+    if (n >= 8) {
+        std::memcpy(&low, p, 8);
+        if (n > 8) {
+            std::memcpy(&high, p + n - 8, 8);
+            high >>= 8 * (16 - n);  // keep bytes 8 .. n - 1
+        }
+    } else {
+        std::uint32_t first = 0;
+        std::uint32_t last = 0;
+        std::memcpy(&first, p, 4);
+        std::memcpy(&last, p + n - 4, 4);
+        low = first | std::uint64_t{last} << (8 * (n - 4));
+    }
+    std::array<char, 16> padded;
+    std::memcpy(padded.data(), &low, 8);
+    std::memcpy(padded.data() + 8, &high, 8);
+    return padded;
+}
+
+}  // namespace
+
 // Straight-line dotted quad: one to three digits per part, no leading zero (inet_aton would
 // read it as octal; refuse the ambiguity), each part at most 255, nothing after the fourth.
-std::optional<std::uint32_t> ParseV4(std::string_view text) {
+std::optional<std::uint32_t> IpAddress::ParseDottedQuad(std::string_view text) {
     if (text.size() < 7 || text.size() > 15) {  // 0.0.0.0 .. 255.255.255.255
         return std::nullopt;
     }
-    // A copy padded with NULs (never a digit or a dot) needs no end-of-text checks below.
-    std::array<char, 16> padded{};
-    std::memcpy(padded.data(), text.data(), text.size());
+    // NULs (never a digit or a dot) after the text: no end-of-text checks below.
+    const std::array<char, 16> padded = PaddedQuadText(text);
     const char* p = padded.data();
     const auto digit = [](char c) {
         return static_cast<unsigned>(static_cast<unsigned char>(c) - '0');
@@ -60,6 +87,8 @@ std::optional<std::uint32_t> ParseV4(std::string_view text) {
     return value;
 }
 
+namespace {
+
 std::optional<std::array<std::uint8_t, 16>> ParseV6(std::string_view text) {
     std::array<std::uint16_t, 8> groups{};
     int count = 0;
@@ -90,7 +119,7 @@ std::optional<std::array<std::uint8_t, 16>> ParseV6(std::string_view text) {
             if (next_colon != std::string_view::npos || count > 6) {
                 return std::nullopt;
             }
-            const auto v4 = ParseV4(part);
+            const auto v4 = IpAddress::ParseDottedQuad(part);
             if (!v4) {
                 return std::nullopt;
             }
@@ -185,9 +214,9 @@ IpAddress IpAddress::V6(const std::array<std::uint8_t, 16>& bytes) {
 }
 
 std::optional<IpAddress> IpAddress::Parse(std::string_view text) {
-    // Dotted quads first: they are most of what configs and logs hold, and ParseV4 refuses
+    // Dotted quads first: they are most of what configs and logs hold, and ParseDottedQuad refuses
     // any text with a colon, so the IPv6 search is only for what it refused.
-    if (auto v4 = ParseV4(text)) {
+    if (auto v4 = ParseDottedQuad(text)) {
         return V4(*v4);
     }
     if (text.find(':') != std::string_view::npos) {

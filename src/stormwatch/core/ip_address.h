@@ -20,6 +20,8 @@ public:
 
     /// Strict dotted-quad IPv4 or RFC 4291 IPv6 text (with `::`, embedded IPv4, no zone).
     static std::optional<IpAddress> Parse(std::string_view text);
+    /// Strict dotted-quad IPv4 only (no leading zeros), as a host-order value.
+    static std::optional<std::uint32_t> ParseDottedQuad(std::string_view text);
 
     [[nodiscard]] bool is_v4() const { return v4_; }
     /// IPv4 value in host order (valid when is_v4()).

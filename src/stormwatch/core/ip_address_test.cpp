@@ -35,6 +35,29 @@ TEST(IpAddressTest, ParsesStrictIpv4) {
     }
 }
 
+// Every length a dotted quad can have, read from the front of a longer buffer whose next
+// bytes are a dot and digits: only the view's own bytes count.
+TEST(IpAddressTest, DottedQuadOfEveryLengthInsideLongerText) {
+    const std::pair<std::string_view, std::uint32_t> quads[] = {
+        {"1.2.3.4", 0x01020304u},         {"1.2.3.45", 0x0102032Du},
+        {"1.2.34.56", 0x01022238u},       {"1.23.45.67", 0x01172D43u},
+        {"12.34.56.78", 0x0C22384Eu},     {"12.34.56.189", 0x0C2238BDu},
+        {"12.34.156.189", 0x0C229CBDu},   {"12.134.156.189", 0x0C869CBDu},
+        {"112.134.156.189", 0x70869CBDu},
+    };
+    for (const auto& [quad, value] : quads) {
+        const std::string buffer = std::string(quad) + ".9.9";
+        const std::string_view view = std::string_view(buffer).substr(0, quad.size());
+        EXPECT_EQ(IpAddress::ParseDottedQuad(view), value) << quad;
+        EXPECT_FALSE(
+            IpAddress::ParseDottedQuad(std::string_view(buffer).substr(0, quad.size() + 1)))
+            << quad;
+        EXPECT_FALSE(IpAddress::ParseDottedQuad(std::string(view.substr(0, view.size() - 1)) + "x"))
+            << quad;
+    }
+    EXPECT_FALSE(IpAddress::ParseDottedQuad("2001:db8::1"));
+}
+
 TEST(IpAddressTest, ParsesIpv6FormsAndPrintsRfc5952) {
     EXPECT_EQ(IpAddress::Parse("2001:DB8:0:0:0:0:0:1")->ToString(), "2001:db8::1");
     EXPECT_EQ(IpAddress::Parse("::")->ToString(), "::");

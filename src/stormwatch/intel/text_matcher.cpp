@@ -5,7 +5,6 @@
 #include <array>
 #include <bit>
 #include <cstdint>
-#include <optional>
 #include <span>
 #include <utility>
 
@@ -59,38 +58,6 @@ std::uint8_t ClassOfBytes(std::string_view s) {
     return mask;
 }
 
-// Strict dotted quad as IpAddress::Parse reads it (no leading zeros), digits and dots only.
-std::optional<std::uint32_t> ParseIpv4(std::string_view s) {
-    if (s.size() < 7 || s.size() > 15) {
-        return std::nullopt;  // most digit-and-dot runs (versions, decimals) end here
-    }
-    std::uint32_t value = 0;
-    std::size_t i = 0;
-    for (int part = 0; part < 4; ++part) {
-        if (part > 0) {
-            if (i >= s.size() || s[i] != '.') {
-                return std::nullopt;
-            }
-            ++i;
-        }
-        const std::size_t start = i;
-        std::uint32_t octet = 0;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - start < 3) {
-            octet = octet * 10 + static_cast<std::uint32_t>(s[i] - '0');
-            ++i;
-        }
-        const std::size_t digits = i - start;
-        if (digits == 0 || octet > 255 || (digits > 1 && s[start] == '0')) {
-            return std::nullopt;
-        }
-        value = (value << 8) | octet;
-    }
-    if (i != s.size()) {
-        return std::nullopt;
-    }
-    return value;
-}
-
 bool IsUrlByte(unsigned char c) {
     return c > 0x20 && c < 0x7f && c != '"' && c != '\'' && c != '<' && c != '>' && c != '`' &&
            c != '{' && c != '}' && c != '|' && c != '\\' && c != '^';
@@ -107,13 +74,21 @@ constexpr int ClassIndex(std::uint8_t cls) {
 // the block's bytes then costs seven mask tests instead of a table lookup per byte.
 struct BlockMasks {
     std::uint64_t token = 0;  ///< bytes with a class (kClass non-zero)
+    std::uint64_t slash = 0;  ///< `/`: no class, but `scheme:` before `//` starts a URL
     /// of_class[b]: bytes of class `1 << b`.
     std::array<std::uint64_t, kClassCount> of_class{};
 
-    /// `.`, `:`, `@`: a token holding one may be an indicator.
-    [[nodiscard]] std::uint64_t special() const {
-        return of_class[ClassIndex(kDot)] | of_class[ClassIndex(kColon)] |
-               of_class[ClassIndex(kAt)];
+    /// `.`, `:`, `@`: a token holding one may be an indicator. But a colon that ends its token
+    /// (`user:`, `sshd[812]:`, `%SYS-5-CONFIG_I:`) does not make it one, unless `//` follows
+    /// (a URL's scheme): a token whose only colon ends it is no IPv6 address, and without a `.`
+    /// or `@` only a hash could be in it, which its run of token bytes finds. Most colons of a
+    /// log end a field name or a tag. `next_token`, `next_slash`: the byte after the block.
+    [[nodiscard]] std::uint64_t special(bool next_token, bool next_slash) const {
+        const std::uint64_t colon = of_class[ClassIndex(kColon)];
+        const std::uint64_t token_after = (token >> 1) | std::uint64_t{next_token} << 63;
+        const std::uint64_t slash_after = (slash >> 1) | std::uint64_t{next_slash} << 63;
+        const std::uint64_t field_end = colon & ~token_after & ~slash_after;
+        return of_class[ClassIndex(kDot)] | (colon & ~field_end) | of_class[ClassIndex(kAt)];
     }
 
     /// The OR of the classes of the bytes whose bits are set in `range`.
@@ -132,6 +107,7 @@ BlockMasks ScalarMasks(const unsigned char* p, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint8_t cls = kClass[p[i]];
         m.token |= static_cast<std::uint64_t>(cls != 0) << i;
+        m.slash |= static_cast<std::uint64_t>(p[i] == '/') << i;
         for (int b = 0; b < kClassCount; ++b) {
             m.of_class[b] |= static_cast<std::uint64_t>((cls >> b) & 1) << i;
         }
@@ -176,6 +152,7 @@ BlockMasks SimdMasks(const unsigned char* p) {
             m.of_class[b] |= bits(of_class[b]) << shift;
         }
         m.token |= bits(token) << shift;
+        m.slash |= bits(_mm_cmpeq_epi8(x, byte('/'))) << shift;
     }
     return m;
 }
@@ -206,7 +183,9 @@ public:
             block_ = Masks(data + base, n - base);
             block_base_ = base;
             const BlockMasks& m = block_;
-            std::uint64_t interesting = m.special();
+            const bool more = base + kBlock < n;
+            std::uint64_t interesting = m.special(more && kClass[data[base + kBlock]] != 0,
+                                                  more && data[base + kBlock] == '/');
             for (int chunk = 0; chunk < 4; ++chunk) {
                 if (((m.token >> (16 * chunk)) & 0xffff) == 0xffff) {
                     interesting |= std::uint64_t{1} << (16 * chunk);
@@ -254,7 +233,12 @@ private:
             return true;
         }
         const std::uint64_t colons = block_.of_class[ClassIndex(kColon)] & RunBits(start, end);
-        return std::popcount(colons) >= 7 || (colons & (colons >> 1)) != 0;
+        // At least 7 colons: clearing the lowest six leaves one (no popcnt in baseline x86-64).
+        std::uint64_t seventh = colons;
+        for (int k = 0; k < 6; ++k) {
+            seventh &= seventh - 1;
+        }
+        return seventh != 0 || (colons & (colons >> 1)) != 0;
     }
 
     // Scans the token holding byte `at` (not starting before `floor`) of the block at `base`
@@ -504,7 +488,7 @@ private:
             return;
         }
         if ((mask & ~(kDigit | kDot)) == 0) {
-            if (const auto v4 = ParseIpv4(piece)) {
+            if (const auto v4 = IpAddress::ParseDottedQuad(piece)) {
                 Push({start, piece.size(), Lookup::kIpv4, *v4, nullptr});
             }
             return;

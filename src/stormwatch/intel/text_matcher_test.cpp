@@ -201,6 +201,17 @@ TEST(TextMatcher, TokensDroppedEarlyAndTheirLookalikes) {
         const std::string text = std::string(pad, ' ') + "Source:10.0.0.5 login:x";
         EXPECT_EQ(Hits(text), (Pairs{{"10.0.0.5", "10.0.0.5"}})) << pad;
     }
+    // A colon that ends its token (`query:`) is passed over, but not before `//` (a URL's
+    // scheme), also as the last byte of a block.
+    for (std::size_t pad = 50; pad < 70; ++pad) {
+        const std::string space(pad, ' ');
+        EXPECT_EQ(Hits(space + "http://drop.example/x.sh"),
+                  (Pairs{{"http://drop.example/x.sh", "http://drop.example/x.sh"}}))
+            << pad;
+        EXPECT_EQ(Hits(space + "query: a.evil.example: 2001:db8::66: z"),
+                  (Pairs{{"a.evil.example", "evil.example"}, {"2001:db8::66", "2001:db8::66"}}))
+            << pad;
+    }
 }
 
 TEST(TextMatcher, EmptyAndIndicatorFreeText) {

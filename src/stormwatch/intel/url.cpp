@@ -54,9 +54,10 @@ struct Authority {
 Authority ParseAuthority(std::string_view url, std::size_t scheme_length) {
     Authority a;
     a.begin = scheme_length + 3;
-    a.end = url.find_first_of("/?#", a.begin);
-    if (a.end == std::string_view::npos) {
-        a.end = url.size();
+    // A loop, not find_first_of: that searches the set with memchr once per byte.
+    a.end = a.begin;
+    while (a.end < url.size() && url[a.end] != '/' && url[a.end] != '?' && url[a.end] != '#') {
+        ++a.end;
     }
     const std::string_view authority = url.substr(a.begin, a.end - a.begin);
     const std::size_t at = authority.rfind('@');
