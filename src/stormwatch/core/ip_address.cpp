@@ -6,82 +6,118 @@
 #include <cstdio>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "stormwatch/core/text.h"
 
 namespace stormwatch {
 
 namespace {
 
-// The 7 to 15 bytes of `text` padded with NULs to 16, from two fixed-size loads that may
-// overlap instead of a variable-length copy (a library call).
-std::array<char, 16> PaddedQuadText(std::string_view text) {
+// The 7 to 15 bytes of `text` padded with NULs to 16, as two words from fixed-size loads that
+// may overlap, instead of a variable-length copy (a library call).
+struct PaddedQuad {
+    std::uint64_t low = 0;   ///< bytes 0-7
+    std::uint64_t high = 0;  ///< bytes 8-15
+};
+
+PaddedQuad PadQuadText(std::string_view text) {
     const char* p = text.data();
     const std::size_t n = text.size();
-    std::uint64_t low = 0;
-    std::uint64_t high = 0;
+    PaddedQuad q;
     if (n >= 8) {
-        std::memcpy(&low, p, 8);
+        std::memcpy(&q.low, p, 8);
         if (n > 8) {
-            std::memcpy(&high, p + n - 8, 8);
-            high >>= 8 * (16 - n);  // keep bytes 8 .. n - 1
+            std::memcpy(&q.high, p + n - 8, 8);
+            q.high >>= 8 * (16 - n);  // keep bytes 8 .. n - 1
         }
     } else {
         std::uint32_t first = 0;
         std::uint32_t last = 0;
         std::memcpy(&first, p, 4);
         std::memcpy(&last, p + n - 4, 4);
-        low = first | std::uint64_t{last} << (8 * (n - 4));
+        q.low = first | std::uint64_t{last} << (8 * (n - 4));
     }
-    std::array<char, 16> padded;
-    std::memcpy(padded.data(), &low, 8);
-    std::memcpy(padded.data() + 8, &high, 8);
-    return padded;
+    return q;
+}
+
+// Bit i set where byte i is a dot, and where it is a digit. The vector is built from the two
+// words in registers: loading 16 bytes just stored as two 8-byte halves stalls the load.
+struct QuadShape {
+    unsigned dots = 0;
+    unsigned digits = 0;
+};
+
+QuadShape ShapeOf(const PaddedQuad& q) {
+    QuadShape shape;
+#if defined(__SSE2__)
+    const __m128i x = _mm_set_epi64x(static_cast<long long>(q.high), static_cast<long long>(q.low));
+    const __m128i value = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+    shape.dots = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.'))));
+    shape.digits = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(value, _mm_set1_epi8(9)), value)));
+#else
+    for (unsigned i = 0; i < 16; ++i) {
+        const auto c =
+            static_cast<unsigned char>((i < 8 ? q.low >> (8 * i) : q.high >> (8 * (i - 8))));
+        shape.dots |= static_cast<unsigned>(c == '.') << i;
+        shape.digits |= static_cast<unsigned>(c >= '0' && c <= '9') << i;
+    }
+#endif
+    return shape;
 }
 
 }  // namespace
 
-// Straight-line dotted quad: one to three digits per part, no leading zero (inet_aton would
-// read it as octal; refuse the ambiguity), each part at most 255, nothing after the fourth.
+// One to three digits per part, no leading zero (inet_aton would read it as octal; refuse the
+// ambiguity), each part at most 255, nothing else. The parts' lengths vary address by address,
+// so a digit-by-digit parse mispredicts a branch or more per part: the shape comes from masks
+// instead, and each part's value from its last three bytes, weighted by its length.
 std::optional<std::uint32_t> IpAddress::ParseDottedQuad(std::string_view text) {
-    if (text.size() < 7 || text.size() > 15) {  // 0.0.0.0 .. 255.255.255.255
+    const auto n = static_cast<unsigned>(text.size());
+    if (n < 7 || n > 15) {  // 0.0.0.0 .. 255.255.255.255
         return std::nullopt;
     }
-    // NULs (never a digit or a dot) after the text: no end-of-text checks below.
-    const std::array<char, 16> padded = PaddedQuadText(text);
-    const char* p = padded.data();
-    const auto digit = [](char c) {
-        return static_cast<unsigned>(static_cast<unsigned char>(c) - '0');
-    };
-    std::uint32_t value = 0;
-    for (int part = 0; part < 4; ++part) {
-        unsigned octet = digit(*p);
-        if (octet > 9) {
-            return std::nullopt;
-        }
-        ++p;
-        if (const unsigned second = digit(*p); second <= 9) {
-            if (octet == 0) {
-                return std::nullopt;
-            }
-            octet = octet * 10 + second;
-            ++p;
-            if (const unsigned third = digit(*p); third <= 9) {
-                octet = octet * 10 + third;
-                ++p;
-                if (octet > 255) {
-                    return std::nullopt;
-                }
-            }
-        }
-        value = (value << 8) | octet;
-        if (part < 3) {
-            if (*p != '.') {
-                return std::nullopt;
-            }
-            ++p;
-        }
+    const PaddedQuad padded = PadQuadText(text);
+    const QuadShape shape = ShapeOf(padded);
+    unsigned rest = shape.dots;
+    const auto first_dot = static_cast<unsigned>(std::countr_zero(rest));
+    rest &= rest - 1;
+    const auto second_dot = static_cast<unsigned>(std::countr_zero(rest));
+    rest &= rest - 1;
+    const auto third_dot = static_cast<unsigned>(std::countr_zero(rest));
+    rest &= rest - 1;
+    // Exactly three dots, digits elsewhere: `rest` is empty and the masks tile the text.
+    if (rest != 0 || third_dot >= n || (shape.dots | shape.digits) != (1U << n) - 1) {
+        return std::nullopt;
     }
-    if (p != padded.data() + text.size()) {
+    // Three '0's before the text: a part's three last bytes are then always in range, and
+    // those before a short part are weighted zero.
+    std::array<unsigned char, 19> bytes;
+    std::memcpy(bytes.data(), "000", 3);
+    std::memcpy(bytes.data() + 3, &padded.low, 8);
+    std::memcpy(bytes.data() + 11, &padded.high, 8);
+    // By part length (1-3; 0 is checked apart): weights of its last three digits, and its
+    // least value without a leading zero.
+    static constexpr std::array<unsigned, 4> kHundreds = {0, 0, 0, 100};
+    static constexpr std::array<unsigned, 4> kTens = {0, 0, 10, 10};
+    static constexpr std::array<unsigned, 4> kLeast = {0, 0, 10, 100};
+    std::uint32_t value = 0;
+    unsigned bad = 0;
+    unsigned start = 0;
+    for (const unsigned end : {first_dot, second_dot, third_dot, n}) {
+        const unsigned length = end - start;  // wraps around when a dot leads or two touch
+        const unsigned k = length & 3;
+        const unsigned octet = kHundreds[k] * (bytes[end] - '0') +
+                               kTens[k] * (bytes[end + 1] - '0') + (bytes[end + 2] - '0');
+        bad |= static_cast<unsigned>(length - 1 > 2) | static_cast<unsigned>(octet < kLeast[k]) |
+               static_cast<unsigned>(octet > 255);
+        value = (value << 8) | (octet & 0xFF);
+        start = end + 1;
+    }
+    if (bad != 0) {
         return std::nullopt;
     }
     return value;

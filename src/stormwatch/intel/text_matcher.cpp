@@ -8,43 +8,23 @@
 #include <span>
 #include <utility>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "stormwatch/intel/text_blocks.h"
 
 namespace stormwatch::intel {
 
 namespace {
 
-// Byte classes: a token is a maximal run of bytes with a non-zero class. The OR of a token's
-// classes decides, without looking at it again, whether it can be an indicator at all.
-enum : std::uint8_t {
-    kDigit = 1,
-    kHexAlpha = 2,  // a-f A-F
-    kAlpha = 4,     // other letters
-    kDot = 8,
-    kColon = 16,
-    kDash = 32,  // `-` and `_`
-    kAt = 64,
-};
-
-constexpr std::array<std::uint8_t, 256> kClass = [] {
-    std::array<std::uint8_t, 256> t{};
-    for (int c = '0'; c <= '9'; ++c) {
-        t[static_cast<std::size_t>(c)] = kDigit;
-    }
-    for (int c = 'a'; c <= 'z'; ++c) {
-        const std::uint8_t cls = c <= 'f' ? kHexAlpha : kAlpha;
-        t[static_cast<std::size_t>(c)] = cls;
-        t[static_cast<std::size_t>(c - 'a' + 'A')] = cls;
-    }
-    t['.'] = kDot;
-    t[':'] = kColon;
-    t['-'] = kDash;
-    t['_'] = kDash;
-    t['@'] = kAt;
-    return t;
-}();
+using detail::BlockMasks;
+using detail::ClassifyBlock;
+using detail::ClassIndex;
+using detail::kAlpha;
+using detail::kAt;
+using detail::kBlock;
+using detail::kByteClass;
+using detail::kColon;
+using detail::kDigit;
+using detail::kDot;
+using detail::kHexAlpha;
 
 constexpr std::uint8_t kHexOnly = kDigit | kHexAlpha;
 // No byte has every class: an OR of classes is never this.
@@ -53,7 +33,7 @@ constexpr std::uint8_t kUnknownMask = 0xff;
 std::uint8_t ClassOfBytes(std::string_view s) {
     std::uint8_t mask = 0;
     for (const char c : s) {
-        mask |= kClass[static_cast<unsigned char>(c)];
+        mask |= kByteClass[static_cast<unsigned char>(c)];
     }
     return mask;
 }
@@ -61,110 +41,6 @@ std::uint8_t ClassOfBytes(std::string_view s) {
 bool IsUrlByte(unsigned char c) {
     return c > 0x20 && c < 0x7f && c != '"' && c != '\'' && c != '<' && c != '>' && c != '`' &&
            c != '{' && c != '}' && c != '|' && c != '\\' && c != '^';
-}
-
-constexpr std::size_t kBlock = 64;
-constexpr int kClassCount = 7;  // kDigit .. kAt, one bit each
-
-constexpr int ClassIndex(std::uint8_t cls) {
-    return std::countr_zero(unsigned{cls});
-}
-
-// Where each byte class is in a 64-byte block: bit i for byte i. The class OR of any run of
-// the block's bytes then costs seven mask tests instead of a table lookup per byte.
-struct BlockMasks {
-    std::uint64_t token = 0;  ///< bytes with a class (kClass non-zero)
-    std::uint64_t slash = 0;  ///< `/`: no class, but `scheme:` before `//` starts a URL
-    /// of_class[b]: bytes of class `1 << b`.
-    std::array<std::uint64_t, kClassCount> of_class{};
-
-    /// `.`, `:`, `@`: a token holding one may be an indicator. But a colon that ends its token
-    /// (`user:`, `sshd[812]:`, `%SYS-5-CONFIG_I:`) does not make it one, unless `//` follows
-    /// (a URL's scheme): a token whose only colon ends it is no IPv6 address, and without a `.`
-    /// or `@` only a hash could be in it, which its run of token bytes finds. Most colons of a
-    /// log end a field name or a tag. `next_token`, `next_slash`: the byte after the block.
-    [[nodiscard]] std::uint64_t special(bool next_token, bool next_slash) const {
-        const std::uint64_t colon = of_class[ClassIndex(kColon)];
-        const std::uint64_t token_after = (token >> 1) | std::uint64_t{next_token} << 63;
-        const std::uint64_t slash_after = (slash >> 1) | std::uint64_t{next_slash} << 63;
-        const std::uint64_t field_end = colon & ~token_after & ~slash_after;
-        return of_class[ClassIndex(kDot)] | (colon & ~field_end) | of_class[ClassIndex(kAt)];
-    }
-
-    /// The OR of the classes of the bytes whose bits are set in `range`.
-    [[nodiscard]] std::uint8_t ClassOf(std::uint64_t range) const {
-        unsigned mask = 0;
-        for (int b = 0; b < kClassCount; ++b) {
-            mask |= static_cast<unsigned>((of_class[b] & range) != 0) << b;
-        }
-        return static_cast<std::uint8_t>(mask);
-    }
-};
-
-// Any number of bytes (the text's last partial block), through the class table.
-BlockMasks ScalarMasks(const unsigned char* p, std::size_t n) {
-    BlockMasks m;
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::uint8_t cls = kClass[p[i]];
-        m.token |= static_cast<std::uint64_t>(cls != 0) << i;
-        m.slash |= static_cast<std::uint64_t>(p[i] == '/') << i;
-        for (int b = 0; b < kClassCount; ++b) {
-            m.of_class[b] |= static_cast<std::uint64_t>((cls >> b) & 1) << i;
-        }
-    }
-    return m;
-}
-
-#if defined(__SSE2__)
-// The same classes as kClass, 16 bytes per step (SSE2 is part of x86-64).
-BlockMasks SimdMasks(const unsigned char* p) {
-    const auto byte = [](char c) {
-        return _mm_set1_epi8(c);
-    };
-    // Unsigned `v <= limit` as min(v, limit) == v.
-    const auto at_most = [](__m128i v, char limit) {
-        return _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(limit)), v);
-    };
-    const auto bits = [](__m128i v) {
-        return static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(v)));
-    };
-    BlockMasks m;
-    for (int chunk = 0; chunk < 4; ++chunk) {
-        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * chunk));
-        const __m128i from_a = _mm_sub_epi8(_mm_or_si128(x, byte(0x20)), byte('a'));
-        const __m128i letter = at_most(from_a, 25);
-        const __m128i hex_alpha = at_most(from_a, 5);
-        // A plain array: std::array<__m128i> drops the vector type's alignment attribute
-        // (GCC's -Wignored-attributes).
-        const __m128i of_class[kClassCount] = {
-            at_most(_mm_sub_epi8(x, byte('0')), 9),                                    // kDigit
-            hex_alpha,                                                                 // kHexAlpha
-            _mm_andnot_si128(hex_alpha, letter),                                       // kAlpha
-            _mm_cmpeq_epi8(x, byte('.')),                                              // kDot
-            _mm_cmpeq_epi8(x, byte(':')),                                              // kColon
-            _mm_or_si128(_mm_cmpeq_epi8(x, byte('-')), _mm_cmpeq_epi8(x, byte('_'))),  // kDash
-            _mm_cmpeq_epi8(x, byte('@')),                                              // kAt
-        };
-        __m128i token = _mm_setzero_si128();
-        const int shift = 16 * chunk;
-        for (int b = 0; b < kClassCount; ++b) {
-            token = _mm_or_si128(token, of_class[b]);
-            m.of_class[b] |= bits(of_class[b]) << shift;
-        }
-        m.token |= bits(token) << shift;
-        m.slash |= bits(_mm_cmpeq_epi8(x, byte('/'))) << shift;
-    }
-    return m;
-}
-#endif
-
-BlockMasks Masks(const unsigned char* p, std::size_t n) {
-#if defined(__SSE2__)
-    if (n >= kBlock) {
-        return SimdMasks(p);
-    }
-#endif
-    return ScalarMasks(p, std::min(n, kBlock));
 }
 
 class Scanner {
@@ -180,11 +56,11 @@ public:
         const std::size_t n = text_.size();
         std::size_t resume = 0;  // bytes before it are scanned
         for (std::size_t base = 0; base < n; base += kBlock) {
-            block_ = Masks(data + base, n - base);
+            block_ = ClassifyBlock(data + base, n - base);
             block_base_ = base;
             const BlockMasks& m = block_;
             const bool more = base + kBlock < n;
-            std::uint64_t interesting = m.special(more && kClass[data[base + kBlock]] != 0,
+            std::uint64_t interesting = m.special(more && kByteClass[data[base + kBlock]] != 0,
                                                   more && data[base + kBlock] == '/');
             for (int chunk = 0; chunk < 4; ++chunk) {
                 if (((m.token >> (16 * chunk)) & 0xffff) == 0xffff) {
@@ -253,7 +129,7 @@ private:
         std::size_t start = gaps_below != 0
                                 ? base + static_cast<std::size_t>(64 - std::countl_zero(gaps_below))
                                 : base;
-        while (gaps_below == 0 && start > floor && kClass[data[start - 1]] != 0) {
+        while (gaps_below == 0 && start > floor && kByteClass[data[start - 1]] != 0) {
             --start;
         }
         start = std::max(start, floor);
@@ -261,7 +137,7 @@ private:
         std::size_t i = gaps_above != 0
                             ? at + static_cast<std::size_t>(std::countr_zero(gaps_above))
                             : std::min(base + kBlock, n);
-        while (gaps_above == 0 && i < n && kClass[data[i]] != 0) {
+        while (gaps_above == 0 && i < n && kByteClass[data[i]] != 0) {
             ++i;
         }
         const std::uint8_t mask = ClassOf(start, i);
