@@ -177,7 +177,7 @@ private:
         std::uint32_t ipv4;
         const Indicator* hit;
     };
-    static constexpr std::size_t kBatch = 128;
+    static constexpr std::size_t kBatch = 1024;
 
     void Emit(std::size_t offset, std::size_t length, const Indicator* hit) {
         if (hit != nullptr) {
