@@ -37,6 +37,10 @@ TEST(ExtractAddressesTest, FindsEveryLiteralAddressOnALine) {
         {" 10 permit ip 10.0.77.0/24 host 10.147.51.174",
          true,
          {"10.0.77.0/24", "10.147.51.174/32"}},
+        // After a word and a colon an address starts afresh; after a word and a dot it does not.
+        {" remark xab:192.0.2.1 zab.192.0.2.2 zz:2001:db8::1",
+         false,
+         {"192.0.2.1/32", "2001:db8::1/128"}},
         {"access-list 20 permit 192.0.2.0 0.0.0.255", false, {"192.0.2.0/24"}},
         {"access-list 20 permit 192.0.2.0 0.0.0.255", true, {"192.0.2.0/24"}},
         {" permit tcp any host 203.0.113.9 eq 22", false, {"203.0.113.9/32"}},
