@@ -810,13 +810,19 @@ struct IndicatorSet::Tables {
     }
 
     // The parents of `name` (ParentDomainHashes), or none when the filter rules them all out.
+    // The filter goes first, on the hash of the last two labels alone: most names of a log
+    // end there, and their other labels are never hashed.
     [[nodiscard]] std::size_t DomainParents(std::string_view name, DomainSuffix* out) const {
-        const std::size_t n = ParentDomainHashes(name, out);
-        if (n == 0) {
+        std::uint64_t two_labels = 0;
+        if (!detail::LastTwoLabelsHash(static_cast<unsigned>(IndicatorType::kDomain), name,
+                                       two_labels)) {
             return 0;
         }
-        const std::uint64_t bit = DomainFilterBit(out[0].hash);
-        return ((domain_filter[bit / 64] >> (bit % 64)) & 1) != 0 ? n : 0;
+        const std::uint64_t bit = DomainFilterBit(two_labels);
+        if (((domain_filter[bit / 64] >> (bit % 64)) & 1) == 0) {
+            return 0;
+        }
+        return ParentDomainHashes(name, out);
     }
 
     [[nodiscard]] std::uint32_t SlotFor(std::uint32_t k, std::uint64_t hash) const {

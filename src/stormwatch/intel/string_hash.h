@@ -113,4 +113,19 @@ inline std::size_t DomainSuffixHashes(unsigned type, std::string_view name, std:
     return labels;
 }
 
+/// The hash of `name`'s last two labels, as DomainSuffixHashes gives it for that suffix,
+/// found from the right without hashing the rest; false when `name` has one label.
+inline bool LastTwoLabelsHash(unsigned type, std::string_view name, std::uint64_t& hash) {
+    const std::size_t last_dot = name.rfind('.');
+    if (last_dot == std::string_view::npos) {
+        return false;
+    }
+    const std::size_t dot_before =
+        last_dot == 0 ? std::string_view::npos : name.rfind('.', last_dot - 1);
+    const std::size_t second = dot_before == std::string_view::npos ? 0 : dot_before + 1;
+    hash = LabelHash(name.substr(last_dot + 1), StringHashSeed(type));
+    hash = LabelHash(name.substr(second, last_dot - second), hash);
+    return true;
+}
+
 }  // namespace stormwatch::intel::detail

@@ -67,6 +67,11 @@ TEST(StringHash, DomainSuffixHashesAreTheSuffixesHashes) {
             DomainSuffixHashes(3, lower.substr(starts[k]), s2.data(), h2.data());
             EXPECT_EQ(hashes[k], h2[0]) << name << " suffix " << k;
         }
+        std::uint64_t two = 0;
+        ASSERT_EQ(LastTwoLabelsHash(3, name, two), n >= 2) << name;
+        if (n >= 2) {
+            EXPECT_EQ(two, hashes[n - 2]) << name;
+        }
         // Another type seeds another chain.
         std::array<std::uint64_t, kMaxDomainLabels> other{};
         DomainSuffixHashes(4, name, starts.data(), other.data());
