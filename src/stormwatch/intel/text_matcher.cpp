@@ -56,9 +56,11 @@ public:
         const std::size_t n = text_.size();
         std::size_t resume = 0;  // bytes before it are scanned
         for (std::size_t base = 0; base < n; base += kBlock) {
-            block_ = ClassifyBlock(data + base, n - base);
+            // Built in place (no copy): the classifier writes the masks a word at a time, and
+            // copying them in 16-byte moves would stall on those stores.
+            const BlockMasks m = ClassifyBlock(data + base, n - base);
+            block_ = &m;
             block_base_ = base;
-            const BlockMasks& m = block_;
             const bool more = base + kBlock < n;
             std::uint64_t interesting = m.special(more && kByteClass[data[base + kBlock]] != 0,
                                                   more && data[base + kBlock] == '/');
@@ -98,7 +100,7 @@ private:
     // The OR of the classes of bytes [start, end): from the current block's masks when the
     // run lies inside the block, else byte by byte.
     [[nodiscard]] std::uint8_t ClassOf(std::size_t start, std::size_t end) const {
-        return InBlock(start, end) ? block_.ClassOf(RunBits(start, end))
+        return InBlock(start, end) ? block_->ClassOf(RunBits(start, end))
                                    : ClassOfBytes(text_.substr(start, end - start));
     }
 
@@ -108,7 +110,7 @@ private:
         if (!InBlock(start, end)) {
             return true;
         }
-        const std::uint64_t colons = block_.of_class[ClassIndex(kColon)] & RunBits(start, end);
+        const std::uint64_t colons = block_->of_class[ClassIndex(kColon)] & RunBits(start, end);
         // At least 7 colons: clearing the lowest six leaves one (no popcnt in baseline x86-64).
         std::uint64_t seventh = colons;
         for (int k = 0; k < 6; ++k) {
@@ -377,7 +379,7 @@ private:
     const IndicatorSet& set_;
     std::string_view text_;
     std::vector<TextHit>& out_;
-    BlockMasks block_;  ///< of the block being scanned, which starts at block_base_
+    const BlockMasks* block_ = nullptr;  ///< of the block being scanned, from block_base_
     std::size_t block_base_ = 0;
     // Scratch of one Scan, on the stack: no allocation per line or per hit.
     std::array<Pending, kBatch> pending_;
