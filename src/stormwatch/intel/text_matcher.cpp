@@ -38,10 +38,17 @@ std::uint8_t ClassOfBytes(std::string_view s) {
     return mask;
 }
 
-bool IsUrlByte(unsigned char c) {
-    return c > 0x20 && c < 0x7f && c != '"' && c != '\'' && c != '<' && c != '>' && c != '`' &&
-           c != '{' && c != '}' && c != '|' && c != '\\' && c != '^';
-}
+// Bytes a URL in free text runs over: printable ASCII but quotes, brackets and the like.
+constexpr std::array<bool, 256> kUrlByte = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0x21; c < 0x7f; ++c) {
+        t[static_cast<std::size_t>(c)] = true;
+    }
+    for (const char c : std::string_view("\"'<>`{}|\\^")) {
+        t[static_cast<unsigned char>(c)] = false;
+    }
+    return t;
+}();
 
 class Scanner {
 public:
@@ -239,7 +246,7 @@ private:
             return colon_end;
         }
         std::size_t end = colon_end + 2;
-        while (end < text_.size() && IsUrlByte(static_cast<unsigned char>(text_[end]))) {
+        while (end < text_.size() && kUrlByte[static_cast<unsigned char>(text_[end])]) {
             ++end;
         }
         std::string_view url = text_.substr(scheme, end - scheme);

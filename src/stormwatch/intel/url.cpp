@@ -3,6 +3,7 @@
 // URLs seen in logs and configs. Dot-segment removal and IDN mapping are not done: feeds
 // publish URLs as observed, and rewriting paths could make two different URLs equal.
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -54,9 +55,14 @@ struct Authority {
 Authority ParseAuthority(std::string_view url, std::size_t scheme_length) {
     Authority a;
     a.begin = scheme_length + 3;
-    // A loop, not find_first_of: that searches the set with memchr once per byte.
+    // A table, not find_first_of: that searches the set with memchr once per byte.
+    static constexpr std::array<bool, 256> kEndsAuthority = [] {
+        std::array<bool, 256> t{};
+        t['/'] = t['?'] = t['#'] = true;
+        return t;
+    }();
     a.end = a.begin;
-    while (a.end < url.size() && url[a.end] != '/' && url[a.end] != '?' && url[a.end] != '#') {
+    while (a.end < url.size() && !kEndsAuthority[static_cast<unsigned char>(url[a.end])]) {
         ++a.end;
     }
     const std::string_view authority = url.substr(a.begin, a.end - a.begin);
