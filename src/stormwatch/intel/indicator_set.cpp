@@ -466,6 +466,9 @@ std::size_t ParentDomainHashes(std::string_view name, DomainSuffix* out) {
     std::array<std::uint64_t, detail::kMaxDomainLabels> hashes;
     const std::size_t labels = detail::DomainSuffixHashes(
         static_cast<unsigned>(IndicatorType::kDomain), name, starts.data(), hashes.data());
+    if (labels == 0) {
+        return 0;
+    }
     // The last label alone (a top-level domain) is no indicator.
     std::size_t n = 0;
     for (std::size_t k = labels - 1; k-- > 0;) {
@@ -478,9 +481,10 @@ std::uint64_t StringHash(IndicatorType type, std::string_view value) {
     if (type == IndicatorType::kDomain && value.size() <= detail::kMaxDomainBytes) {
         std::array<std::uint8_t, detail::kMaxDomainLabels> starts;
         std::array<std::uint64_t, detail::kMaxDomainLabels> hashes;
-        detail::DomainSuffixHashes(static_cast<unsigned>(type), value, starts.data(),
-                                   hashes.data());
-        return hashes[0];
+        if (detail::DomainSuffixHashes(static_cast<unsigned>(type), value, starts.data(),
+                                       hashes.data()) != 0) {
+            return hashes[0];
+        }
     }
     return detail::ValueHash(static_cast<unsigned>(type), value);
 }

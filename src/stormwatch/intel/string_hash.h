@@ -80,7 +80,8 @@ constexpr std::size_t kMaxDomainLabels = 127;
 /// Splits `name` (at most kMaxDomainBytes) into labels: label i starts at `starts[i]`, and
 /// `hashes[i]` is the hash of `name.substr(starts[i])`, that is LabelHash of label i continuing
 /// from `hashes[i + 1]` (from the seed of type `type` for the last label). Returns the number
-/// of labels; both arrays need room for kMaxDomainLabels.
+/// of labels; both arrays need room for kMaxDomainLabels. A name with more labels than that
+/// has empty ones (`a..b`, dots of a log line) and is no domain name: 0, nothing hashed.
 inline std::size_t DomainSuffixHashes(unsigned type, std::string_view name, std::uint8_t* starts,
                                       std::uint64_t* hashes) {
     // Dots 8 bytes at a time: a byte is a dot when it XORs to zero against '.'.
@@ -95,11 +96,17 @@ inline std::size_t DomainSuffixHashes(unsigned type, std::string_view name, std:
         // Exact zero-byte mask (no borrow between bytes): bit 7 set where x's byte is zero.
         std::uint64_t dots = ~(((x & (0x7f * kOnes)) + 0x7f * kOnes) | x | (0x7f * kOnes));
         for (; dots != 0; dots &= dots - 1) {
+            if (labels == kMaxDomainLabels) {
+                return 0;
+            }
             starts[labels++] = static_cast<std::uint8_t>(i + std::countr_zero(dots) / 8 + 1);
         }
     }
     for (; i < name.size(); ++i) {
         if (name[i] == '.') {
+            if (labels == kMaxDomainLabels) {
+                return 0;
+            }
             starts[labels++] = static_cast<std::uint8_t>(i + 1);
         }
     }

@@ -34,6 +34,24 @@ TEST(StringHash, LoadUpTo8SeesEveryByte) {
     }
 }
 
+// A name of at most 253 bytes has at most 127 labels unless some are empty; past 127 the
+// name is refused (0 labels) before anything is written beyond the arrays.
+TEST(StringHash, DomainSuffixHashesRefuseMoreLabelsThanADomainHas) {
+    std::array<std::uint8_t, kMaxDomainLabels> starts{};
+    std::array<std::uint64_t, kMaxDomainLabels> hashes{};
+    std::string widest = "a";
+    while (widest.size() + 2 <= kMaxDomainBytes) {
+        widest += ".a";
+    }
+    EXPECT_EQ(DomainSuffixHashes(3, widest, starts.data(), hashes.data()), kMaxDomainLabels);
+    for (const std::size_t dots : {kMaxDomainLabels - 1, kMaxDomainLabels, std::size_t{200}}) {
+        const std::string name = "x" + std::string(dots, '.') + "y";
+        EXPECT_EQ(DomainSuffixHashes(3, name, starts.data(), hashes.data()),
+                  dots < kMaxDomainLabels ? dots + 1 : 0)
+            << dots;
+    }
+}
+
 // Each suffix hash of a domain equals the hash of that suffix on its own, whatever the case
 // of the letters, so the parent domains of a name are found with the values' own hashes.
 TEST(StringHash, DomainSuffixHashesAreTheSuffixesHashes) {

@@ -218,6 +218,10 @@ TEST(TextMatcher, EmptyAndIndicatorFreeText) {
     EXPECT_EQ(Hits(""), Pairs{});
     EXPECT_EQ(Hits("...:::@@@---"), Pairs{});
     EXPECT_EQ(Hits("version 15.2.4 build 1.2.3.4.5 ::: fe80::"), Pairs{});
+    // More labels than a domain name can have (found by the syslog fuzzer: the label table
+    // overflowed): no name, no hit.
+    EXPECT_EQ(Hits("| .4" + std::string(200, '.') + "s" + std::string(20, '.') + "evil.example"),
+              Pairs{});
 }
 
 // Differential test: random lines assembled from tokens whose expected hit is computed by a
