@@ -44,7 +44,8 @@ PaddedQuad PadQuadText(std::string_view text) {
 }
 
 // Bit i set where byte i is a dot, and where it is a digit. The vector is built from the two
-// words in registers: loading 16 bytes just stored as two 8-byte halves stalls the load.
+// words, not loaded from a 16-byte copy of them: a load across two 8-byte stores that were
+// just made waits for them to retire.
 struct QuadShape {
     unsigned dots = 0;
     unsigned digits = 0;
