@@ -40,7 +40,7 @@ echo
 
 read -r sw_med sw_rss < <(measure "$sw" hunt "$tree" "${jobs_flag[@]}" --format ndjson -o /dev/null -q)
 read -r rg_med rg_rss < <(measure rg -c -F 'ip ssh port' "$tree")
-ratio=$(awk -v a="$sw_med" -v b="$rg_med" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+ratio=$(ratio_of "$sw_med" "$rg_med")
 verdict=$(awk -v r="$ratio" 'BEGIN { print (r <= 3.0 ? "meets" : "MISSES") }')
 printf '%-58s %8s s  peak RSS %7d KiB\n' "stormwatch hunt TREE --format ndjson -o /dev/null -q" \
   "$sw_med" "$sw_rss"

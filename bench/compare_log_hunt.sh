@@ -31,7 +31,7 @@ echo
 
 read -r sw_med sw_rss < <(measure "$sw" hunt "$log" "${jobs_flag[@]}" --format ndjson -o /dev/null -q)
 read -r rg_med rg_rss < <(measure rg -c -F -f "$keywords" "$log")
-ratio=$(awk -v a="$sw_med" -v b="$rg_med" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+ratio=$(ratio_of "$sw_med" "$rg_med")
 rate=$(awk -v s="$sw_med" -v b="$log_bytes" 'BEGIN { printf "%.0f", (s > 0 ? b / s / 1e6 : 0) }')
 printf '%-58s %8s s  peak RSS %7d KiB  (%s MB/s)\n' \
   "stormwatch hunt LOG --format ndjson -o /dev/null -q" "$sw_med" "$sw_rss" "$rate"

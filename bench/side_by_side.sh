@@ -58,3 +58,8 @@ measure() {  # prints "median rss"
     echo "$out"
   fi
 }
+
+# ratio_of A B: A / B with two decimals (0 when B is 0).
+ratio_of() {
+  awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
+}

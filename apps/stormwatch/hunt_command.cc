@@ -59,6 +59,27 @@ bool WriteFile(const std::string& path, const std::string& bytes) {
     return static_cast<bool>(file);
 }
 
+/// The report in `format` to `out`. NDJSON goes out a slice of findings at a time: a hunt over
+/// years of logs can hold millions of findings, and their whole report need not sit in memory
+/// beside them.
+void WriteReport(output::Format format, const engine::HuntResult& result,
+                 const std::vector<RuleInfo>& catalogue, const output::TableOptions& table,
+                 std::ostream& out) {
+    std::string rendered;
+    if (format != output::Format::kNdjson) {
+        output::Render(format, result.findings, catalogue, result.summary, table, rendered);
+        out.write(rendered.data(), static_cast<std::streamsize>(rendered.size()));
+        return;
+    }
+    constexpr std::size_t kSlice = 4096;
+    const std::span<const Finding> findings(result.findings);
+    for (std::size_t i = 0; i < findings.size() && out; i += kSlice) {
+        rendered.clear();
+        output::RenderNdjson(findings.subspan(i, std::min(kSlice, findings.size() - i)), rendered);
+        out.write(rendered.data(), static_cast<std::streamsize>(rendered.size()));
+    }
+}
+
 /// One line per input that was rejected or had rejected lines: path, reason, where.
 void ReportInputProblems(const output::RunSummary& summary) {
     for (const output::InputSummary& input : summary.inputs) {
@@ -142,37 +163,13 @@ ExitCode RunHunt(HuntFlags& flags) {
     if (!to_terminal) {
         file.open(flags.output_path, std::ios::binary | std::ios::trunc);
     }
-    const auto write = [&](const std::string& bytes) {
-        if (to_terminal) {
-            return std::fwrite(bytes.data(), 1, bytes.size(), stdout) == bytes.size();
-        }
-        file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        return static_cast<bool>(file);
-    };
-    std::string rendered;
-    bool written = true;
-    if (*format == output::Format::kNdjson) {
-        // Line by line formats go out a slice at a time: a hunt over years of logs can hold
-        // millions of findings, and their whole report need not sit in memory beside them.
-        constexpr std::size_t kSlice = 4096;
-        const std::span<const Finding> findings(result.findings);
-        for (std::size_t i = 0; i < findings.size() && written; i += kSlice) {
-            rendered.clear();
-            output::RenderNdjson(findings.subspan(i, std::min(kSlice, findings.size() - i)),
-                                 rendered);
-            written = write(rendered);
-        }
-    } else {
-        output::Render(*format, result.findings, catalogue, result.summary, table, rendered);
-        written = write(rendered);
-    }
-    if (to_terminal) {
-        std::fflush(stdout);
-    } else {
+    std::ostream& out = to_terminal ? std::cout : file;
+    WriteReport(*format, result, catalogue, table, out);
+    out.flush();
+    if (!to_terminal) {
         file.close();
-        written = written && !file.fail();
     }
-    if (!written && !to_terminal) {
+    if (!to_terminal && !file) {
         std::cerr << "stormwatch: cannot write " << flags.output_path << "\n";
         return ExitCode::kError;
     }

@@ -13,7 +13,6 @@
 #include <iterator>
 #include <string>
 #include <system_error>
-#include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
 
@@ -43,14 +42,10 @@ int main(int argc, char** argv) {
         if (!fs::is_directory(root, error)) {
             continue;
         }
-        std::vector<fs::path> files;
         for (const auto& entry : fs::recursive_directory_iterator(root, error)) {
             if (entry.is_regular_file(error)) {
-                files.push_back(entry.path());
+                Replay(entry.path(), inputs);
             }
-        }
-        for (const fs::path& file : files) {
-            Replay(file, inputs);
         }
     }
     std::printf("replayed %zu inputs\n", inputs);

@@ -15,10 +15,6 @@
 
 namespace stormwatch::engine::detail {
 
-/// Classifies `data` and, when it is a configuration of a supported dialect, parses it and
-/// runs every detector and pattern rule. Fills `input` (kind, dialect, device, stats) and
-/// appends findings. Rejections (binary, empty, not a config, unsupported vendor) are
-/// recorded in input.stats with their reason.
 /// How an input that sniffs as a log (logs::SniffLog) is hunted by HuntLogInput.
 struct LogHuntOptions {
     const intel::TextMatcher* matcher = nullptr;  ///< null: a matcher over `intel` is made

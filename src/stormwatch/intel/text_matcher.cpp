@@ -56,8 +56,9 @@ public:
         : set_(set), text_(text), out_(out) {}
 
     // Most bytes of a log are words, numbers and spaces: per 64-byte block, only tokens holding
-    // a `.`, `:` or `@`, or at least 16 token bytes in a row (a hash has 32 or more, so it
-    // spans an aligned 16-byte chunk), are looked at.
+    // a `.`, `@` or a colon that does not end them (BlockMasks::special), or at least 16 token
+    // bytes in a row (a hash has 32 or more, so it spans an aligned 16-byte chunk), are looked
+    // at.
     void Run() {
         const auto* const data = reinterpret_cast<const unsigned char*>(text_.data());
         const std::size_t n = text_.size();
@@ -80,7 +81,7 @@ public:
                 const std::size_t at =
                     base + static_cast<std::size_t>(std::countr_zero(interesting));
                 if (at >= resume) {
-                    resume = TokenAround(at, resume, base, m.token);
+                    resume = TokenAround(at, resume);
                 }
                 if (resume >= base + kBlock) {
                     break;
@@ -126,13 +127,14 @@ private:
         return seventh != 0 || (colons & (colons >> 1)) != 0;
     }
 
-    // Scans the token holding byte `at` (not starting before `floor`) of the block at `base`
-    // whose token bytes are `token`; returns where scanning resumes. The bounds come from the
-    // mask; only a token reaching past its block is followed byte by byte.
-    std::size_t TokenAround(std::size_t at, std::size_t floor, std::size_t base,
-                            std::uint64_t token) {
+    // Scans the token holding byte `at` (not starting before `floor`) of the current block;
+    // returns where scanning resumes. The bounds come from the block's token mask; only a
+    // token reaching past its block is followed byte by byte.
+    std::size_t TokenAround(std::size_t at, std::size_t floor) {
         const auto* const data = reinterpret_cast<const unsigned char*>(text_.data());
         const std::size_t n = text_.size();
+        const std::size_t base = block_base_;
+        const std::uint64_t token = block_->token;
         const auto bit = static_cast<int>(at - base);
         const std::uint64_t gaps_below = ~token & ((std::uint64_t{1} << bit) - 1);
         std::size_t start = gaps_below != 0

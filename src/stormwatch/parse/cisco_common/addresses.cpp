@@ -140,9 +140,8 @@ model::HostRef MakeHost(std::string_view text, const ConfigLine& line) {
 }
 
 std::optional<IpAddress> ParseV4(std::string_view text) {
-    auto address = IpAddress::Parse(text);
-    if (address && address->is_v4()) {
-        return address;
+    if (const auto value = IpAddress::ParseDottedQuad(text)) {
+        return IpAddress::V4(*value);
     }
     return std::nullopt;
 }
