@@ -11,11 +11,9 @@
 #   RUNS=5 COUNT=2000 BENCH_DIR=/tmp/stormwatch-bench JOBS=0 bench/compare_config_audit.sh
 set -euo pipefail
 
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
 # shellcheck source=bench/side_by_side.sh
-source "$here/side_by_side.sh"
-side_by_side_setup compare_config_audit "$root" "${1:-}"
+source "$(dirname "$0")/side_by_side.sh"  # sets `here` and `root`
+side_by_side_setup compare_config_audit "${1:-}"
 count=${COUNT:-2000}
 big_lines=${BIG_LINES:-300000}
 tree="$data/configs-$count"

@@ -11,11 +11,9 @@
 #   RUNS=5 LOG_MIB=1024 BENCH_DIR=/tmp/stormwatch-bench JOBS=1 bench/compare_log_hunt.sh
 set -euo pipefail
 
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
 # shellcheck source=bench/side_by_side.sh
-source "$here/side_by_side.sh"
-side_by_side_setup compare_log_hunt "$root" "${1:-}"
+source "$(dirname "$0")/side_by_side.sh"  # sets `here` and `root`
+side_by_side_setup compare_log_hunt "${1:-}"
 mib=${LOG_MIB:-256}
 log="$data/syslog-${mib}mib.log"
 keywords="$data/salt-typhoon-keywords.txt"

@@ -1,12 +1,16 @@
 # SPDX-License-Identifier: Apache-2.0
 # Sourced by the bench/compare_*.sh scripts: their common set-up and the timing helpers.
 
-# side_by_side_setup NAME ROOT [BINARY]: sets `sw` (the stormwatch binary, default
-# ROOT/build/release/stormwatch), `runs` ($RUNS, default 5), `data` ($BENCH_DIR, default
+# The bench folder and the repository, for the scripts that source this file.
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+
+# side_by_side_setup NAME [BINARY]: sets `sw` (the stormwatch binary, default
+# $root/build/release/stormwatch), `runs` ($RUNS, default 5), `data` ($BENCH_DIR, default
 # /tmp/stormwatch-bench) and `jobs_flag` (--jobs $JOBS when set), and checks the tools.
 side_by_side_setup() {
-  local name=$1 root=$2
-  sw=${3:-$root/build/release/stormwatch}
+  local name=$1
+  sw=${2:-$root/build/release/stormwatch}
   runs=${RUNS:-5}
   data=${BENCH_DIR:-/tmp/stormwatch-bench}
   jobs_flag=()
