@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/core/ip_address.h"
 
+#include <optional>
+#include <random>
+#include <string>
 #include <utility>
 
 #include <gtest/gtest.h>
@@ -56,6 +59,64 @@ TEST(IpAddressTest, DottedQuadOfEveryLengthInsideLongerText) {
             << quad;
     }
     EXPECT_FALSE(IpAddress::ParseDottedQuad("2001:db8::1"));
+}
+
+// A digit-by-digit reading of the rules, to hold the parser to.
+std::optional<std::uint32_t> ReferenceDottedQuad(std::string_view s) {
+    std::uint32_t value = 0;
+    std::size_t i = 0;
+    for (int part = 0; part < 4; ++part) {
+        if (part > 0) {
+            if (i >= s.size() || s[i] != '.') {
+                return std::nullopt;
+            }
+            ++i;
+        }
+        const std::size_t start = i;
+        unsigned octet = 0;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - start < 4) {
+            octet = octet * 10 + static_cast<unsigned>(s[i] - '0');
+            ++i;
+        }
+        const std::size_t digits = i - start;
+        if (digits == 0 || digits > 3 || octet > 255 || (digits > 1 && s[start] == '0')) {
+            return std::nullopt;
+        }
+        value = value << 8 | octet;
+    }
+    return i == s.size() ? std::optional(value) : std::nullopt;
+}
+
+// Random strings of dots, digits and a few other bytes, and random near-quads (parts up to
+// 299, some with a leading zero), each read from the front of a longer buffer.
+TEST(IpAddressTest, DottedQuadAgreesWithReference) {
+    std::mt19937 rng(5);
+    const std::string_view alphabet = "0123456789..........x 125";
+    int valid = 0;
+    for (int iteration = 0; iteration < 200000; ++iteration) {
+        std::string s;
+        if (rng() % 3 == 0) {
+            for (int part = 0; part < 4; ++part) {
+                s += part > 0 ? "." : "";
+                s += std::to_string(rng() % 300);
+                if (rng() % 10 == 0) {
+                    s.insert(s.size() - 1, "0");
+                }
+            }
+        } else {
+            const auto length = rng() % 18;
+            for (unsigned k = 0; k < length; ++k) {
+                s += alphabet[rng() % alphabet.size()];
+            }
+        }
+        const auto expected = ReferenceDottedQuad(s);
+        valid += expected.has_value() ? 1 : 0;
+        const std::string buffer = s + "1.2";
+        ASSERT_EQ(IpAddress::ParseDottedQuad(std::string_view(buffer).substr(0, s.size())),
+                  expected)
+            << "[" << s << "]";
+    }
+    EXPECT_GT(valid, 20000);  // most near-quads are valid
 }
 
 TEST(IpAddressTest, ParsesIpv6FormsAndPrintsRfc5952) {
