@@ -25,6 +25,11 @@ struct Command {
     std::function<ExitCode()> run;
 };
 
+/// Help of `--misp-context`, which `hunt` and `intel` share.
+inline constexpr const char* kMispContextHelp =
+    "Also load MISP attributes marked to_ids: false (context, not meant for\n"
+    "detection; by default counted and left out)";
+
 Command AddHuntCommand(CLI::App& app);
 Command AddRulesCommand(CLI::App& app);
 Command AddFormatsCommand(CLI::App& app);

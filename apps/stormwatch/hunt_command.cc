@@ -218,6 +218,7 @@ Command AddHuntCommand(CLI::App& app) {
                     "Extra indicators: a STIX 2.1 bundle, MISP event JSON, a MISP feed folder,\n"
                     "a CSV with a header or a plain list (detected from content); repeatable")
         ->check(CLI::ExistingPath);
+    sub->add_flag("--misp-context", flags->options.misp_context, kMispContextHelp);
     sub->add_flag("--no-builtin-intel", flags->no_builtin_intel,
                   "Do not load the built-in indicator pack (Salt Typhoon public indicators)");
     sub->add_option("--rules", flags->options.rule_dirs,

@@ -24,6 +24,7 @@ struct IntelFlags {
     std::vector<std::string> files;
     std::vector<std::string> intel_files;
     bool no_builtin = false;
+    bool misp_context = false;
     std::vector<std::string> values;
     std::string type;
 };
@@ -56,6 +57,10 @@ std::string Window(const intel::Indicator& indicator) {
            (indicator.valid_until ? FormatRfc3339(*indicator.valid_until) : std::string("(open)"));
 }
 
+engine::IntelLoadOptions LoadOptions(const IntelFlags& flags) {
+    return {.misp_context = flags.misp_context};
+}
+
 /// Builds the set the hunt would use: built-in packs unless disabled, then --intel files.
 std::shared_ptr<const intel::IndicatorSet> LoadSet(const IntelFlags& flags, bool& ok) {
     intel::IndicatorSetBuilder builder;
@@ -69,7 +74,8 @@ std::shared_ptr<const intel::IndicatorSet> LoadSet(const IntelFlags& flags, bool
     }
     for (const std::string& path : flags.intel_files) {
         InputStats stats;
-        if (auto loaded = engine::LoadIntelPath(path, builder, stats); !loaded.ok()) {
+        if (auto loaded = engine::LoadIntelPath(path, builder, stats, LoadOptions(flags));
+            !loaded.ok()) {
             std::cerr << "stormwatch: " << loaded.status().message() << "\n";
             ok = false;
         }
@@ -82,7 +88,7 @@ ExitCode RunImport(const IntelFlags& flags) {
     for (const std::string& path : flags.files) {
         intel::IndicatorSetBuilder builder;
         InputStats stats;
-        auto loaded = engine::LoadIntelPath(path, builder, stats);
+        auto loaded = engine::LoadIntelPath(path, builder, stats, LoadOptions(flags));
         if (!loaded.ok()) {
             std::cerr << "stormwatch: " << loaded.status().message() << "\n";
             all_read = false;
@@ -220,9 +226,14 @@ ExitCode RunMatch(const IntelFlags& flags) {
     return any ? ExitCode::kFinished : ExitCode::kFailOnHit;
 }
 
+void AddMispContextFlag(CLI::App* sub, IntelFlags& flags) {
+    sub->add_flag("--misp-context", flags.misp_context, kMispContextHelp);
+}
+
 void AddSetOptions(CLI::App* sub, IntelFlags& flags) {
     sub->add_option("--intel", flags.intel_files,
                     "Also load this indicator file or MISP feed folder; repeatable");
+    AddMispContextFlag(sub, flags);
     sub->add_flag("--no-builtin-intel", flags.no_builtin, "Leave out the built-in packs");
 }
 
@@ -241,6 +252,7 @@ Command AddIntelCommand(CLI::App& app) {
         "Validate indicator files: format, records read / processed / rejected,\n"
         "indicators by type, and every rejection with its line and reason.");
     import->add_option("files", flags->files, "Indicator files or MISP feed folders")->required();
+    AddMispContextFlag(import, *flags);
     CLI::App* list = sub->add_subcommand(
         "list", "Print every loaded indicator: value, type, source, actor, id, validity.");
     AddSetOptions(list, *flags);

@@ -171,6 +171,37 @@ TEST(CliTest, HostileInputsAreSkippedWithAReason) {
     fs::remove_all(dir);
 }
 
+// `--misp-context` loads attributes marked `to_ids: false`, for `intel` and for `hunt` alike.
+TEST(CliTest, MispContextFlagLoadsContextAttributes) {
+    const fs::path dir = fs::path(testing::TempDir()) / "stormwatch_cli_misp_context";
+    fs::create_directories(dir);
+    std::ofstream(dir / "event.json")
+        << R"({"Event": {"info": "edge intrusion", "uuid": "5f0c0e3a-0000-4000-8000-000000000001",
+        "Attribute": [
+          {"type": "ip-dst", "value": "203.0.113.5", "to_ids": true},
+          {"type": "ip-dst", "value": "203.0.113.6", "to_ids": false}]}})";
+    std::ofstream(dir / "edge.log")
+        << "Jan 14 03:12:10 pe1 812: %SEC_LOGIN-5-LOGIN_SUCCESS: Login Success [user: noc] "
+           "[Source: 203.0.113.6] [localport: 22] at 03:12:10 UTC Tue Jan 14 2025\n";
+    const std::string intel = " --no-builtin-intel --intel " + (dir / "event.json").string();
+    EXPECT_EQ(Exec("intel match 203.0.113.5" + intel).exit_code, 0);
+    EXPECT_EQ(Exec("intel match 203.0.113.6" + intel).exit_code, 1);
+    EXPECT_EQ(Exec("intel match 203.0.113.6 --misp-context" + intel).exit_code, 0);
+    EXPECT_NE(Exec("intel import " + (dir / "event.json").string()).out.find("1 indicators"),
+              std::string::npos);
+    EXPECT_NE(Exec("intel import --misp-context " + (dir / "event.json").string())
+                  .out.find("2 indicators"),
+              std::string::npos);
+
+    const std::string hunt = "hunt " + (dir / "edge.log").string() + " --format ndjson" + intel;
+    EXPECT_EQ(CountLines(Exec(hunt).out), 0);
+    const CliRun with_context = Exec(hunt + " --misp-context");
+    EXPECT_EQ(with_context.exit_code, 0);
+    EXPECT_EQ(CountLines(with_context.out), 1);
+    EXPECT_NE(with_context.out.find("203.0.113.6"), std::string::npos);
+    fs::remove_all(dir);
+}
+
 TEST(CliTest, RulesListShowsDetectorsAndPatternRules) {
     const CliRun run = Exec("rules list");
     ASSERT_EQ(run.exit_code, 0);

@@ -41,8 +41,9 @@ Status LoadIntel(const HuntOptions& options, Hunter::State& state) {
     }
     for (const std::string& path : options.intel_files) {
         output::InputSummary input{.path = path, .kind = "intel"};
-        STORMWATCH_ASSIGN_OR_RETURN(const IntelFormat format,
-                                    LoadIntelPath(path, builder, input.stats));
+        STORMWATCH_ASSIGN_OR_RETURN(
+            const IntelFormat format,
+            LoadIntelPath(path, builder, input.stats, {.misp_context = options.misp_context}));
         input.dialect = std::string(IntelFormatName(format));
         state.intel_inputs.push_back(std::move(input));
     }

@@ -26,8 +26,9 @@ namespace stormwatch::engine {
 
 struct HuntOptions {
     std::string policy_path;               ///< empty: no site policy
-    std::vector<std::string> intel_files;  ///< extra indicator files (CSV, plain lists)
+    std::vector<std::string> intel_files;  ///< extra indicator files (any LoadIntelPath format)
     bool builtin_intel = true;             ///< load the packs under rules/intel/
+    bool misp_context = false;             ///< IntelLoadOptions::misp_context for intel_files
     std::vector<std::string> rule_dirs;    ///< extra pattern-rule folders (*.yml)
     bool builtin_rules = true;             ///< load the pattern rules under rules/config/
 };

@@ -35,15 +35,25 @@ IntelFormat SniffIntelFormat(std::string_view head) {
     return intel::LooksLikeMispJson(head) ? IntelFormat::kMisp : IntelFormat::kStix;
 }
 
+namespace {
+
+intel::MispImportOptions MispOptions(const IntelLoadOptions& options) {
+    return {.include_context = options.misp_context};
+}
+
+}  // namespace
+
 Result<IntelFormat> LoadIntelText(std::string_view text, std::string_view name,
-                                  intel::IndicatorSetBuilder& builder, InputStats& stats) {
+                                  intel::IndicatorSetBuilder& builder, InputStats& stats,
+                                  const IntelLoadOptions& options) {
     const IntelFormat format = SniffIntelFormat(text);
     switch (format) {
         case IntelFormat::kStix:
             STORMWATCH_RETURN_IF_ERROR(intel::stix::ImportStixBundle(text, name, builder, stats));
             break;
         case IntelFormat::kMisp:
-            STORMWATCH_RETURN_IF_ERROR(intel::ImportMispJson(text, name, builder, stats));
+            STORMWATCH_RETURN_IF_ERROR(
+                intel::ImportMispJson(text, name, builder, stats, nullptr, MispOptions(options)));
             break;
         case IntelFormat::kText:
         case IntelFormat::kMispFeed:
@@ -54,19 +64,21 @@ Result<IntelFormat> LoadIntelText(std::string_view text, std::string_view name,
 }
 
 Result<IntelFormat> LoadIntelPath(const std::string& path, intel::IndicatorSetBuilder& builder,
-                                  InputStats& stats) {
+                                  InputStats& stats, const IntelLoadOptions& options) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-        STORMWATCH_RETURN_IF_ERROR(intel::ImportMispFeedDirectory(path, builder, stats));
+        STORMWATCH_RETURN_IF_ERROR(
+            intel::ImportMispFeedDirectory(path, builder, stats, nullptr, MispOptions(options)));
         return IntelFormat::kMispFeed;
     }
     STORMWATCH_ASSIGN_OR_RETURN(io::InputFile file, io::InputFile::Open(path));
     if (SniffIntelFormat(file.data()) == IntelFormat::kMisp) {
         // The file importer also follows a feed manifest to the events beside it.
-        STORMWATCH_RETURN_IF_ERROR(intel::ImportMispFile(path, builder, stats));
+        STORMWATCH_RETURN_IF_ERROR(
+            intel::ImportMispFile(path, builder, stats, nullptr, MispOptions(options)));
         return IntelFormat::kMisp;
     }
-    return LoadIntelText(file.data(), path, builder, stats);
+    return LoadIntelText(file.data(), path, builder, stats, options);
 }
 
 Status LoadBuiltinIntel(intel::IndicatorSetBuilder& builder, InputStats& stats) {

@@ -19,16 +19,23 @@ enum class IntelFormat : unsigned char { kText, kStix, kMisp, kMispFeed };
 /// `csv-or-list`, `stix`, `misp`, `misp-feed`.
 std::string_view IntelFormatName(IntelFormat format);
 
+struct IntelLoadOptions {
+    /// Also load MISP attributes marked `to_ids: false`: MISP's context, not meant for
+    /// detection, so by default they are counted as processed and not loaded.
+    bool misp_context = false;
+};
+
 /// The format of an indicator document from its first bytes.
 IntelFormat SniffIntelFormat(std::string_view head);
 
 /// Loads `text` (named `name` in messages and as the default source) into `builder`.
 Result<IntelFormat> LoadIntelText(std::string_view text, std::string_view name,
-                                  intel::IndicatorSetBuilder& builder, InputStats& stats);
+                                  intel::IndicatorSetBuilder& builder, InputStats& stats,
+                                  const IntelLoadOptions& options = {});
 
 /// Loads a file or, for a folder, a MISP feed. Errors name the path.
 Result<IntelFormat> LoadIntelPath(const std::string& path, intel::IndicatorSetBuilder& builder,
-                                  InputStats& stats);
+                                  InputStats& stats, const IntelLoadOptions& options = {});
 
 /// Loads every built-in pack (rules/intel/, compiled into the binary).
 Status LoadBuiltinIntel(intel::IndicatorSetBuilder& builder, InputStats& stats);

@@ -2,6 +2,8 @@
 #include "stormwatch/engine/intel_loader.h"
 
 #include <filesystem>
+#include <fstream>
+#include <string_view>
 
 #include <gtest/gtest.h>
 
@@ -82,6 +84,43 @@ TEST(IntelLoaderTest, LoadsRealStixAndMispFilesByContent) {
         EXPECT_EQ(loaded.value(), IntelFormat::kMisp) << entry.path();
         EXPECT_GT(stats.processed(), 0U) << entry.path();
     }
+}
+
+// One attribute for detection, one marked as context (`to_ids: false`).
+constexpr std::string_view kMispEventWithContext =
+    R"({"Event": {"info": "edge intrusion", "uuid": "5f0c0e3a-0000-4000-8000-000000000001",
+        "Attribute": [
+          {"type": "ip-dst", "value": "203.0.113.5", "to_ids": true,
+           "uuid": "5f0c0e3a-0000-4000-8000-000000000002"},
+          {"type": "ip-dst", "value": "203.0.113.6", "to_ids": false,
+           "uuid": "5f0c0e3a-0000-4000-8000-000000000003"}]}})";
+
+TEST(IntelLoaderTest, MispContextLoadsOnlyWhenAskedFromTextAndFromFile) {
+    const fs::path dir = fs::path(testing::TempDir()) / "stormwatch_intel_loader_context";
+    fs::create_directories(dir);
+    const fs::path file = dir / "event.json";
+    std::ofstream(file) << kMispEventWithContext;
+    for (const bool context : {false, true}) {
+        const IntelLoadOptions options{.misp_context = context};
+        intel::IndicatorSetBuilder from_text;
+        intel::IndicatorSetBuilder from_file;
+        InputStats text_stats;
+        InputStats file_stats;
+        ASSERT_TRUE(
+            LoadIntelText(kMispEventWithContext, "event.json", from_text, text_stats, options)
+                .ok());
+        ASSERT_TRUE(LoadIntelPath(file.string(), from_file, file_stats, options).ok());
+        for (const auto& set : {from_text.Build(), from_file.Build()}) {
+            EXPECT_NE(set->MatchAddress(*IpAddress::Parse("203.0.113.5")), nullptr) << context;
+            EXPECT_EQ(set->MatchAddress(*IpAddress::Parse("203.0.113.6")) != nullptr, context);
+            EXPECT_EQ(set->size(), context ? 2U : 1U);
+        }
+        // Context left out is still processed, not dropped.
+        EXPECT_EQ(text_stats.read(), 2U);
+        EXPECT_EQ(text_stats.processed(), 2U);
+        EXPECT_EQ(file_stats.processed(), 2U);
+    }
+    fs::remove_all(dir);
 }
 
 TEST(IntelLoaderTest, MissingFileNamesThePath) {
