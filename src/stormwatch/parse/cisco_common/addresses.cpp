@@ -146,8 +146,15 @@ std::optional<IpAddress> ParseV4(std::string_view text) {
     return std::nullopt;
 }
 
-void ExtractAddresses(std::string_view text, std::uint32_t line, bool acl_context,
+void ExtractAddresses(std::string_view text, std::uint32_t line, AmbiguousMasks masks,
                       std::vector<model::AddressMention>& out) {
+    // Whether the line is an ACL entry is asked only of an ambiguous mask: rarely.
+    const auto wildcards = [&] {
+        return masks == AmbiguousMasks::kWildcards ||
+               (masks == AmbiguousMasks::kWildcardsInAclLines &&
+                (text.find("permit") != std::string_view::npos ||
+                 text.find("deny") != std::string_view::npos));
+    };
     // Cheap reject: no address without a dot or a colon.
     if (text.find('.') == std::string_view::npos && text.find(':') == std::string_view::npos) {
         return;
@@ -167,7 +174,7 @@ void ExtractAddresses(std::string_view text, std::uint32_t line, bool acl_contex
                 const bool wildcard = IsWildcard(mask);
                 if (netmask || wildcard) {
                     // 0.0.0.0 and 255.255.255.255 are both shapes: ACLs mean wildcards.
-                    const bool as_wildcard = netmask && wildcard ? acl_context : wildcard;
+                    const bool as_wildcard = netmask && wildcard ? wildcards() : wildcard;
                     auto prefix = IpPrefix::FromMask(pending.address, next.address, as_wildcard);
                     if (prefix) {
                         Add(out,

@@ -17,7 +17,8 @@ struct Case {
 
 std::vector<std::string> Extract(std::string_view line, bool acl_context) {
     std::vector<model::AddressMention> mentions;
-    ExtractAddresses(line, 7, acl_context, mentions);
+    ExtractAddresses(line, 7, acl_context ? AmbiguousMasks::kWildcards : AmbiguousMasks::kNetmasks,
+                     mentions);
     std::vector<std::string> prefixes;
     for (const model::AddressMention& mention : mentions) {
         EXPECT_EQ(mention.ref.line, 7U);
@@ -135,6 +136,27 @@ TEST(ExtractAddressesTest, FindsEveryLiteralAddressOnALine) {
         const std::string_view embedded(buffer.data(), alone.size());
         EXPECT_EQ(Extract(embedded, c.acl_context), c.prefixes) << c.line;
     }
+}
+
+// Config lines ask: the ambiguous masks are wildcards on lines that say `permit` or `deny`.
+TEST(ExtractAddressesTest, AmbiguousMasksAreWildcardsInAclLines) {
+    const auto extract = [](std::string_view line) {
+        std::vector<model::AddressMention> mentions;
+        ExtractAddresses(line, 1, AmbiguousMasks::kWildcardsInAclLines, mentions);
+        std::vector<std::string> prefixes;
+        for (const model::AddressMention& mention : mentions) {
+            prefixes.push_back(mention.prefix.ToString());
+        }
+        return prefixes;
+    };
+    using Prefixes = std::vector<std::string>;
+    EXPECT_EQ(extract("ip route 10.1.1.1 255.255.255.255 Null0"), Prefixes{"10.1.1.1/32"});
+    EXPECT_EQ(extract(" permit ip 10.1.1.1 255.255.255.255 any"), Prefixes{"0.0.0.0/0"});
+    EXPECT_EQ(extract(" 20 deny ip 10.1.1.1 0.0.0.0 any log"), Prefixes{"10.1.1.1/32"});
+    EXPECT_EQ(extract("ip route 0.0.0.0 0.0.0.0 10.0.0.1"), (Prefixes{"0.0.0.0/0", "10.0.0.1/32"}));
+    // A mask that is only a netmask (or only a wildcard) reads as one anywhere.
+    EXPECT_EQ(extract(" permit 10.2.0.0 0.0.255.255"), Prefixes{"10.2.0.0/16"});
+    EXPECT_EQ(extract("ip route 10.2.0.0 255.255.0.0 Null0"), Prefixes{"10.2.0.0/16"});
 }
 
 }  // namespace

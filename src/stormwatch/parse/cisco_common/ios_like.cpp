@@ -764,9 +764,7 @@ void ParseIosLike(std::string_view text, Flavour flavour, TopLevelHook hook, Con
     IosLikeParse p{flavour, tree, out};
     ReserveModel(text, p.tree, out);
     for (const ConfigLine& node : p.tree.nodes) {
-        const bool acl_context = node.text.find("permit") != std::string_view::npos ||
-                                 node.text.find("deny") != std::string_view::npos;
-        ExtractAddresses(node.text, node.line, acl_context, out.addresses);
+        ExtractAddresses(node.text, node.line, AmbiguousMasks::kWildcardsInAclLines, out.addresses);
     }
     p.tree.ForEachChild(-1, [&](std::int32_t index) {
         const Tokens t(p.Node(index).text);

@@ -121,7 +121,8 @@ void XrParser::Run() {
     // Every literal address on any line, banners included (an address in a banner is still
     // an address an indicator may name).
     for (const auto& node : tree_.nodes) {
-        cisco::ExtractAddresses(node.text, node.line, false, out_.addresses);
+        cisco::ExtractAddresses(node.text, node.line, cisco::AmbiguousMasks::kNetmasks,
+                                out_.addresses);
         // The IOS XR Linux SSH daemon (tcp/57722) shows up in configs only as a mention.
         if (node.text.find("sshd_operns") != std::string_view::npos) {
             auto& service = ServiceAt("ssh", node);
