@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // ACLs, services on non-standard ports, local accounts and AAA servers.
 
+#include <deque>
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "stormwatch/detect/ttp/ttp_test_util.h"
@@ -74,6 +77,36 @@ TEST(TtpAclTest, PermitOfIndicatorFiresWithIndicatorAndDenyDoesNot) {
     EXPECT_EQ(raw[0].device, "r1");
     EXPECT_EQ(raw[0].path, "configs/r1.cfg");
     EXPECT_EQ(raw[0].attack, (Lines{"T1562.004"}));
+}
+
+// A Junos term starts on one line and names its addresses on later ones: the hit is on the
+// first line after the term's start that writes the prefix, not on an earlier line or a later
+// term's; an entry whose prefix no line writes keeps its own line.
+TEST(TtpAclTest, IndicatorHitIsOnTheLineThatWritesThePrefix) {
+    Env env;
+    model::DeviceModel model;
+    model::Acl filter = MakeAcl("PROTECT-RE", {Permit(50, "term t1", {"45.61.133.77"}),
+                                               Permit(60, "term t2", {"167.88.173.252"}),
+                                               Permit(80, "term t3", {"45.61.133.77"})});
+    filter.kind = "filter";
+    model.acls.push_back(filter);
+    std::deque<std::string> texts;
+    const auto mention = [&texts](std::string_view prefix, std::uint32_t line, std::string text) {
+        return model::AddressMention{
+            .prefix = Prefix(prefix),
+            .ref = {.line = line, .text = texts.emplace_back(std::move(text))}};
+    };
+    model.addresses = {mention("45.61.133.77", 20, "ntp server 45.61.133.77"),
+                       mention("45.61.133.77", 83, "source-address 45.61.133.77/32 (t3)"),
+                       mention("192.0.2.1", 52, "destination-address 192.0.2.1/32"),
+                       mention("45.61.133.77", 53, "source-address 45.61.133.77/32 (t1)"),
+                       mention("45.61.133.77", 53, "source-address 45.61.133.77/32 (again)")};
+    EXPECT_EQ(RunRule("SW-CFG-ACL-IOC", model, env),
+              (Lines{"SW-CFG-ACL-IOC critical 53 source-address 45.61.133.77/32 (t1) "
+                     "[45.61.133.77]",
+                     "SW-CFG-ACL-IOC critical 60 term t2 [167.88.173.252]",
+                     "SW-CFG-ACL-IOC critical 83 source-address 45.61.133.77/32 (t3) "
+                     "[45.61.133.77]"}));
 }
 
 TEST(TtpAclTest, PermitAnyPrefixIsNotAnIndicatorHit) {

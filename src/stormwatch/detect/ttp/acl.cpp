@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "stormwatch/detect/ttp/checks.h"
 #include "stormwatch/detect/ttp/families.h"
@@ -33,28 +36,60 @@ bool IsActorFavourite(std::string_view acl) {
            kActorFavouriteAcls.end();
 }
 
-/// The line that wrote `prefix` in the entry starting at `entry`: the entry's own line for
-/// one-line ACLs, a later `source-address` line inside a Junos term.
-model::SourceRef PrefixLine(const model::DeviceModel& model, const model::SourceRef& entry,
-                            const IpPrefix& prefix) {
-    const model::SourceRef own = entry;
-    const model::SourceRef* best = &own;
-    for (const model::AddressMention& mention : model.addresses) {
-        if (mention.ref.line == entry.line && mention.prefix == prefix) {
-            return own;
+// Where each prefix is written, sorted by (prefix, line), so each hit finds its line in log
+// time: a walk over every address of the config per hit was quadratic (80,000 permits for
+// indicator hosts took 5.5 s).
+class PrefixLines {
+public:
+    explicit PrefixLines(const std::vector<model::AddressMention>& mentions) {
+        sorted_.reserve(mentions.size());
+        for (const model::AddressMention& mention : mentions) {
+            sorted_.push_back(&mention);
         }
-        if (mention.ref.line > entry.line && mention.prefix == prefix &&
-            (best == &own || mention.ref.line < best->line)) {
-            best = &mention.ref;
-        }
+        // Stable: of two mentions on one line, the first written wins.
+        std::stable_sort(sorted_.begin(), sorted_.end(),
+                         [](const model::AddressMention* a, const model::AddressMention* b) {
+                             return Less(a->prefix, a->ref.line, b->prefix, b->ref.line);
+                         });
     }
-    return *best;
-}
+
+    /// The line that wrote `prefix` in the entry starting at `entry`: the entry's own line for
+    /// one-line ACLs, else the first later line that names it (a `source-address` line inside
+    /// a Junos term), else the entry's.
+    [[nodiscard]] model::SourceRef Find(const model::SourceRef& entry,
+                                        const IpPrefix& prefix) const {
+        const auto first =
+            std::lower_bound(sorted_.begin(), sorted_.end(), entry.line,
+                             [&prefix](const model::AddressMention* m, std::uint32_t line) {
+                                 return Less(m->prefix, m->ref.line, prefix, line);
+                             });
+        if (first == sorted_.end() || (*first)->prefix != prefix ||
+            (*first)->ref.line == entry.line) {
+            return entry;
+        }
+        return (*first)->ref;
+    }
+
+private:
+    static bool Less(const IpPrefix& a, std::uint32_t a_line, const IpPrefix& b,
+                     std::uint32_t b_line) {
+        if (a.address() != b.address()) {
+            return a.address() < b.address();
+        }
+        if (a.length() != b.length()) {
+            return a.length() < b.length();
+        }
+        return a_line < b_line;
+    }
+
+    std::vector<const model::AddressMention*> sorted_;
+};
 
 }  // namespace
 
 IocHits AclIocHits(const model::DeviceModel& model, const intel::IndicatorSet& intel) {
     IocHits hits;
+    std::optional<PrefixLines> lines;
     for (const model::Acl& acl : model.acls) {
         for (const model::AclEntry& entry : acl.entries) {
             if (entry.action != "permit") {
@@ -66,7 +101,10 @@ IocHits AclIocHits(const model::DeviceModel& model, const intel::IndicatorSet& i
             auto check = [&](const IpPrefix& prefix) {
                 const intel::Indicator* indicator = PrefixIndicator(prefix, intel);
                 if (indicator != nullptr && seen.insert(indicator).second) {
-                    hits.push_back({PrefixLine(model, entry.ref, prefix), indicator});
+                    if (!lines) {
+                        lines.emplace(model.addresses);  // most configs have no hit
+                    }
+                    hits.push_back({lines->Find(entry.ref, prefix), indicator});
                 }
             };
             std::for_each(entry.sources.begin(), entry.sources.end(), check);
