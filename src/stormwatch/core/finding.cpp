@@ -104,8 +104,18 @@ bool FindingLess(const Finding& a, const Finding& b) {
 
 std::vector<Finding> MergeSortedFindings(std::span<std::vector<Finding>> runs) {
     std::size_t total = 0;
+    std::size_t non_empty = 0;
     for (const std::vector<Finding>& run : runs) {
         total += run.size();
+        non_empty += run.empty() ? 0 : 1;
+    }
+    if (non_empty <= 1) {  // one input with findings (or none): it is the merge
+        for (std::vector<Finding>& run : runs) {
+            if (!run.empty()) {
+                return std::move(run);
+            }
+        }
+        return {};
     }
     std::vector<std::size_t> next(runs.size(), 0);
     const auto head = [&](std::size_t run) -> const Finding& {

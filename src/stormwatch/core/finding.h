@@ -70,8 +70,9 @@ void FillFingerprint(Finding& finding);
 bool FindingLess(const Finding& a, const Finding& b);
 
 /// Merges `runs`, each already in FindingLess order, into one vector in that order, moving
-/// every finding once (the runs are left holding moved-from findings). Runs that do not
-/// overlap, as per-input runs of a hunt, cost one comparison per finding.
+/// every finding once (the runs are left holding moved-from findings); a lone non-empty run
+/// is returned whole, without moving its findings. Runs that do not overlap, as per-input runs
+/// of a hunt, cost one comparison per finding.
 std::vector<Finding> MergeSortedFindings(std::span<std::vector<Finding>> runs);
 
 }  // namespace stormwatch

@@ -99,5 +99,18 @@ TEST(FindingTest, MergeKeepsDisjointRunsAndDuplicates) {
     EXPECT_TRUE(MergeSortedFindings({}).empty());
 }
 
+TEST(FindingTest, MergeOfOneNonEmptyRunIsThatRun) {
+    std::vector<std::vector<Finding>> runs(3);
+    runs[1] = {At("a.cfg", 1), At("a.cfg", 9)};
+    const Finding* storage = runs[1].data();
+    const std::vector<Finding> merged = MergeSortedFindings(runs);
+    EXPECT_EQ(merged.data(), storage);  // handed over, not moved finding by finding
+    const std::vector<std::pair<std::string, std::uint64_t>> expected = {{"a.cfg/SW-X", 1},
+                                                                         {"a.cfg/SW-X", 9}};
+    EXPECT_EQ(Keys(merged), expected);
+    std::vector<std::vector<Finding>> empty_runs(2);
+    EXPECT_TRUE(MergeSortedFindings(empty_runs).empty());
+}
+
 }  // namespace
 }  // namespace stormwatch

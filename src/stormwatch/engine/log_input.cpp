@@ -329,6 +329,11 @@ void HuntLogInput(std::string_view data, const intel::TextMatcher& matcher,
     // Every piece starts from `default_year`; a piece whose findings needed the year carried
     // in from earlier pieces, and got a different one, is hunted again below.
     ForEachIndex(pieces.size(), threads, [&](std::size_t i) { hunt(i, default_year); });
+    std::size_t total = 0;
+    for (const LogPiece& piece : results) {
+        total += piece.findings.size();
+    }
+    out.reserve(out.size() + total);  // a log can hold millions of hits: move each only once
     std::int64_t year = default_year;
     std::uint64_t lines_before = 0;
     for (std::size_t i = 0; i < results.size(); ++i) {

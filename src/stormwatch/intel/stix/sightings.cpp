@@ -178,7 +178,7 @@ void RenderStixSightings(std::span<const Finding> findings, std::string& out,
     std::string id_material = created;
     for (const Finding& finding : findings) {
         if (Eligible(finding)) {
-            id_material += "|" + SightingKey(finding);
+            id_material.append("|").append(SightingKey(finding));
         }
     }
     JsonWriter w(out, 2);
