@@ -329,11 +329,12 @@ void HuntLogInput(std::string_view data, const intel::TextMatcher& matcher,
     // Every piece starts from `default_year`; a piece whose findings needed the year carried
     // in from earlier pieces, and got a different one, is hunted again below.
     ForEachIndex(pieces.size(), threads, [&](std::size_t i) { hunt(i, default_year); });
-    std::size_t total = 0;
+    // A log can hold millions of hits, ~700-byte findings each: the first piece's are taken
+    // whole, the others moved once into room reserved for all.
+    std::size_t total = out.size();
     for (const LogPiece& piece : results) {
         total += piece.findings.size();
     }
-    out.reserve(out.size() + total);  // a log can hold millions of hits: move each only once
     std::int64_t year = default_year;
     std::uint64_t lines_before = 0;
     for (std::size_t i = 0; i < results.size(); ++i) {
@@ -341,9 +342,14 @@ void HuntLogInput(std::string_view data, const intel::TextMatcher& matcher,
             hunt(i, year);
         }
         LogPiece& piece = results[i];
-        for (Finding& finding : piece.findings) {
-            finding.line += lines_before;
-            out.push_back(std::move(finding));
+        if (out.empty() && lines_before == 0) {
+            out.swap(piece.findings);  // no line offset to add
+        } else {
+            out.reserve(total);
+            for (Finding& finding : piece.findings) {
+                finding.line += lines_before;
+                out.push_back(std::move(finding));
+            }
         }
         input.stats.Append(piece.stats, lines_before);
         if (input.device.empty()) {
