@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The MISP importer reads event JSON from feeds and analysts (--intel FILE): any bytes must
-// import, or be refused with a Status, with every attribute accounted for; the sightings
-// renderer must turn whatever was loaded into JSON without crashing.
+// sniff and import, or be refused with a Status, with every attribute accounted for; the
+// sightings renderer must turn whatever was loaded into JSON without crashing.
 
 #include <cstddef>
 #include <cstdint>
@@ -18,6 +18,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view json(reinterpret_cast<const char*>(data), size);
+    // The format sniff reads top-level keys on demand before any full parse.
+    static_cast<void>(stormwatch::intel::LooksLikeMispJson(json));
     stormwatch::intel::IndicatorSetBuilder builder;
     stormwatch::InputStats stats;
     stormwatch::intel::MispImportReport report;

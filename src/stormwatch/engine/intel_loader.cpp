@@ -41,12 +41,10 @@ intel::MispImportOptions MispOptions(const IntelLoadOptions& options) {
     return {.include_context = options.misp_context};
 }
 
-}  // namespace
-
-Result<IntelFormat> LoadIntelText(std::string_view text, std::string_view name,
-                                  intel::IndicatorSetBuilder& builder, InputStats& stats,
-                                  const IntelLoadOptions& options) {
-    const IntelFormat format = SniffIntelFormat(text);
+// Loads `text`, already sniffed as `format` (sniffing a large JSON document costs a pass).
+Result<IntelFormat> LoadSniffedText(IntelFormat format, std::string_view text,
+                                    std::string_view name, intel::IndicatorSetBuilder& builder,
+                                    InputStats& stats, const IntelLoadOptions& options) {
     switch (format) {
         case IntelFormat::kStix:
             STORMWATCH_RETURN_IF_ERROR(intel::stix::ImportStixBundle(text, name, builder, stats));
@@ -63,6 +61,14 @@ Result<IntelFormat> LoadIntelText(std::string_view text, std::string_view name,
     return format;
 }
 
+}  // namespace
+
+Result<IntelFormat> LoadIntelText(std::string_view text, std::string_view name,
+                                  intel::IndicatorSetBuilder& builder, InputStats& stats,
+                                  const IntelLoadOptions& options) {
+    return LoadSniffedText(SniffIntelFormat(text), text, name, builder, stats, options);
+}
+
 Result<IntelFormat> LoadIntelPath(const std::string& path, intel::IndicatorSetBuilder& builder,
                                   InputStats& stats, const IntelLoadOptions& options) {
     std::error_code ec;
@@ -72,13 +78,14 @@ Result<IntelFormat> LoadIntelPath(const std::string& path, intel::IndicatorSetBu
         return IntelFormat::kMispFeed;
     }
     STORMWATCH_ASSIGN_OR_RETURN(io::InputFile file, io::InputFile::Open(path));
-    if (SniffIntelFormat(file.data()) == IntelFormat::kMisp) {
+    const IntelFormat format = SniffIntelFormat(file.data());
+    if (format == IntelFormat::kMisp) {
         // The file importer also follows a feed manifest to the events beside it.
         STORMWATCH_RETURN_IF_ERROR(
             intel::ImportMispFile(path, builder, stats, nullptr, MispOptions(options)));
         return IntelFormat::kMisp;
     }
-    return LoadIntelText(file.data(), path, builder, stats, options);
+    return LoadSniffedText(format, file.data(), path, builder, stats, options);
 }
 
 Status LoadBuiltinIntel(intel::IndicatorSetBuilder& builder, InputStats& stats) {

@@ -826,7 +826,42 @@ Status ImportMispFile(const std::string& path, IndicatorSetBuilder& builder, Inp
     return status;
 }
 
+namespace {
+
+// The top-level keys settle most JSON that is no MISP, a STIX bundle among it (`type`, `id`,
+// `objects`): an object with none of the keys a MISP shape starts from (WalkEvents) and a key
+// that is no UUID (so no feed manifest). Read on demand, skipping the values, instead of a
+// DOM of the whole document, which for a large bundle cost as much as importing it.
+bool TopLevelKeysRuleOutMisp(std::string_view json) {
+    const simdjson::padded_string padded(json);
+    simdjson::ondemand::parser parser;
+    simdjson::ondemand::document document;
+    simdjson::ondemand::object object;
+    if (parser.iterate(padded).get(document) != SUCCESS ||
+        document.get_object().get(object) != SUCCESS) {
+        return false;  // an array of events, or no JSON: the full check decides
+    }
+    bool key_not_uuid = false;
+    for (auto field : object) {
+        std::string_view key;
+        if (field.unescaped_key().get(key) != SUCCESS) {
+            return false;
+        }
+        if (key == "response" || key == "Event" || key == "Attribute" || key == "Object" ||
+            key == "info") {
+            return false;
+        }
+        key_not_uuid = key_not_uuid || !LooksLikeUuid(key);
+    }
+    return key_not_uuid;
+}
+
+}  // namespace
+
 bool LooksLikeMispJson(std::string_view json) {
+    if (TopLevelKeysRuleOutMisp(json)) {
+        return false;
+    }
     Parsed parsed;
     if (!Parse(json, {}, parsed).ok()) {
         return false;

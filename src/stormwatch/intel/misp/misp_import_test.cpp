@@ -290,6 +290,28 @@ TEST(MispImport, NotMispIsUnsupported) {
     EXPECT_TRUE(LooksLikeMispJson(EventWith("")));
 }
 
+// The sniff reads top-level keys first; a MISP key anywhere among them, or keys that are all
+// UUIDs (a feed manifest), still gets the full look.
+TEST(MispImport, SniffByTopLevelKeys) {
+    for (const char* json : {
+             R"({"type":"bundle","id":"bundle--1","objects":[{"type":"indicator"}],"x":1})",
+             R"({"type":"bundle","objects":[{"Event":{"info":"nested, not top level"}}]})",
+             R"({"5b1f6a1e-0000-4000-8000-000000000001":{"info":"a"},"other":{}})",
+         }) {
+        EXPECT_FALSE(LooksLikeMispJson(json)) << json;
+    }
+    for (const char* json : {
+             R"({"type":"bundle","objects":[],"Event":{"info":"x","uuid":"e"}})",
+             R"({"objects":[],"response":[]})",
+             R"({"x":1,"Attribute":[]})",
+             R"({"x":1,"info":"edge","uuid":"5b1f6a1e-0000-4000-8000-000000000001"})",
+             R"({"5b1f6a1e-0000-4000-8000-000000000001":{"info":"a"}})",
+             R"([{"Event":{"info":"x","uuid":"e"}}])",
+         }) {
+        EXPECT_TRUE(LooksLikeMispJson(json)) << json;
+    }
+}
+
 TEST(MispImport, ManifestIsCountedAndPointsAtTheDirectory) {
     const Loaded loaded =
         Load(R"({"5b1f6a1e-0000-4000-8000-000000000001":{"info":"a","timestamp":"1"},)"
