@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // ACLs, services on non-standard ports, local accounts and AAA servers.
 
-#include <deque>
-#include <string>
-
 #include <gtest/gtest.h>
 
 #include "stormwatch/detect/ttp/ttp_test_util.h"
@@ -14,6 +11,7 @@ namespace {
 using testing::Approved;
 using testing::Env;
 using testing::Host;
+using testing::Mention;
 using testing::Prefix;
 using testing::Ref;
 using testing::RunRule;
@@ -90,17 +88,11 @@ TEST(TtpAclTest, IndicatorHitIsOnTheLineThatWritesThePrefix) {
                                                Permit(80, "term t3", {"45.61.133.77"})});
     filter.kind = "filter";
     model.acls.push_back(filter);
-    std::deque<std::string> texts;
-    const auto mention = [&texts](std::string_view prefix, std::uint32_t line, std::string text) {
-        return model::AddressMention{
-            .prefix = Prefix(prefix),
-            .ref = {.line = line, .text = texts.emplace_back(std::move(text))}};
-    };
-    model.addresses = {mention("45.61.133.77", 20, "ntp server 45.61.133.77"),
-                       mention("45.61.133.77", 83, "source-address 45.61.133.77/32 (t3)"),
-                       mention("192.0.2.1", 52, "destination-address 192.0.2.1/32"),
-                       mention("45.61.133.77", 53, "source-address 45.61.133.77/32 (t1)"),
-                       mention("45.61.133.77", 53, "source-address 45.61.133.77/32 (again)")};
+    model.addresses = {Mention("45.61.133.77", 20, "ntp server 45.61.133.77"),
+                       Mention("45.61.133.77", 83, "source-address 45.61.133.77/32 (t3)"),
+                       Mention("192.0.2.1", 52, "destination-address 192.0.2.1/32"),
+                       Mention("45.61.133.77", 53, "source-address 45.61.133.77/32 (t1)"),
+                       Mention("45.61.133.77", 53, "source-address 45.61.133.77/32 (again)")};
     EXPECT_EQ(RunRule("SW-CFG-ACL-IOC", model, env),
               (Lines{"SW-CFG-ACL-IOC critical 53 source-address 45.61.133.77/32 (t1) "
                      "[45.61.133.77]",

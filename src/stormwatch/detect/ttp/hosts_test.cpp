@@ -2,7 +2,6 @@
 // Rules about far ends: tunnels, mirrors, SNMP and syslog hosts, routes, transfers, and the
 // indicator catch-all.
 
-#include <deque>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -16,6 +15,7 @@ using testing::Address;
 using testing::Approved;
 using testing::Env;
 using testing::Host;
+using testing::Mention;
 using testing::Prefix;
 using testing::Ref;
 using testing::RunRule;
@@ -255,20 +255,13 @@ TEST(TtpIndicatorTest, NtpAndCatchAllDoNotRepeatSpecificRules) {
     deny.sources.push_back(Prefix("45.61.133.77"));
     acl.entries.push_back(deny);
     model.acls.push_back(acl);
-    // Mentions view their text (the input, in a real parse): keep it alive past the rules.
-    std::deque<std::string> texts;
-    const auto mention = [&texts](std::string_view prefix, std::uint32_t line, std::string text) {
-        return model::AddressMention{
-            .prefix = Prefix(prefix),
-            .ref = {.line = line, .text = texts.emplace_back(std::move(text))}};
-    };
-    model.addresses = {mention("45.61.133.77", 1, "ntp server 45.61.133.77"),
-                       mention("192.0.2.123", 2, "ntp server 192.0.2.123"),
-                       mention("167.88.173.252", 3, "logging host 167.88.173.252"),
-                       mention("45.61.133.77", 4, "deny ip host 45.61.133.77 any"),
-                       mention("203.0.113.7", 5, "description peer 203.0.113.7 and 203.0.113.8"),
-                       mention("203.0.113.8", 5, "description peer 203.0.113.7 and 203.0.113.8"),
-                       mention("0.0.0.0/0", 6, "ip route 0.0.0.0 0.0.0.0 192.0.2.1")};
+    model.addresses = {Mention("45.61.133.77", 1, "ntp server 45.61.133.77"),
+                       Mention("192.0.2.123", 2, "ntp server 192.0.2.123"),
+                       Mention("167.88.173.252", 3, "logging host 167.88.173.252"),
+                       Mention("45.61.133.77", 4, "deny ip host 45.61.133.77 any"),
+                       Mention("203.0.113.7", 5, "description peer 203.0.113.7 and 203.0.113.8"),
+                       Mention("203.0.113.8", 5, "description peer 203.0.113.7 and 203.0.113.8"),
+                       Mention("0.0.0.0/0", 6, "ip route 0.0.0.0 0.0.0.0 192.0.2.1")};
     EXPECT_EQ(RunRule("SW-CFG-NTP-IOC", model, env),
               (Lines{"SW-CFG-NTP-IOC critical 1 ntp server 45.61.133.77 [45.61.133.77]"}));
     EXPECT_EQ(RunRule("SW-CFG-ADDRESS-IOC", model, env),

@@ -62,6 +62,10 @@ IpPrefix Prefix(std::string_view text) {
     return prefix.value_or(IpPrefix{});
 }
 
+model::AddressMention Mention(std::string_view prefix, std::uint32_t line, std::string text) {
+    return model::AddressMention{.prefix = Prefix(prefix), .ref = Ref(line, std::move(text))};
+}
+
 IpAddress Address(std::string_view text) {
     const std::optional<IpAddress> address = IpAddress::Parse(text);
     EXPECT_TRUE(address.has_value()) << text;

@@ -37,6 +37,8 @@ model::SourceRef Ref(std::uint32_t line, std::string text);
 model::HostRef Host(std::string_view host, std::uint32_t line, std::string text);
 IpPrefix Prefix(std::string_view text);
 IpAddress Address(std::string_view text);
+/// A config's mention of `prefix` on `line` (whose text, like Ref's, is kept alive).
+model::AddressMention Mention(std::string_view prefix, std::uint32_t line, std::string text);
 
 /// Runs the one detector with `rule_id` and renders each finding as
 /// `RULE severity line evidence [indicator]`.
