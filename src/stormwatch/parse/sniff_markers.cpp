@@ -19,8 +19,7 @@ namespace {
 patterns::Database CompileMarkers() {
     std::vector<patterns::Expression> literals;
     for (const std::string_view marker : kLineMarkers) {
-        literals.push_back(
-            {.text = std::string("\n").append(marker), .flags = HS_FLAG_SINGLEMATCH});
+        literals.push_back({.text = "\n" + std::string(marker), .flags = HS_FLAG_SINGLEMATCH});
     }
     for (const std::string_view marker : kTextMarkers) {
         literals.push_back({.text = std::string(marker), .flags = HS_FLAG_SINGLEMATCH});

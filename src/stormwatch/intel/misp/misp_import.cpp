@@ -2,6 +2,7 @@
 #include "stormwatch/intel/misp/misp_import.h"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -571,6 +572,12 @@ private:
     std::size_t located_ = 0;
 };
 
+// The top-level keys WalkEvents starts from (`response`, a wrapped `Event`, IsBareEvent's):
+// an object with none of them is MISP only as a feed manifest (all keys UUIDs). The format
+// sniff decides from this list alone; a key added to the walk belongs here too.
+constexpr std::array<std::string_view, 5> kMispShapeKeys = {"response", "Event", "Attribute",
+                                                            "Object", "info"};
+
 bool IsBareEvent(const dom::object& object) {
     // Attribute/Object lists, or the header fields every MISP event has.
     return Field(object, "Attribute") || Field(object, "Object") ||
@@ -829,8 +836,8 @@ Status ImportMispFile(const std::string& path, IndicatorSetBuilder& builder, Inp
 namespace {
 
 // The top-level keys settle most JSON that is no MISP, a STIX bundle among it (`type`, `id`,
-// `objects`): an object with none of the keys a MISP shape starts from (WalkEvents) and a key
-// that is no UUID (so no feed manifest). Read on demand, skipping the values, instead of a
+// `objects`): an object with none of kMispShapeKeys and a key that is no UUID (so no feed
+// manifest). Read on demand, skipping the values, instead of a
 // DOM of the whole document, which for a large bundle cost as much as importing it.
 bool TopLevelKeysRuleOutMisp(std::string_view json) {
     const simdjson::padded_string padded(json);
@@ -847,8 +854,7 @@ bool TopLevelKeysRuleOutMisp(std::string_view json) {
         if (field.unescaped_key().get(key) != SUCCESS) {
             return false;
         }
-        if (key == "response" || key == "Event" || key == "Attribute" || key == "Object" ||
-            key == "info") {
+        if (std::find(kMispShapeKeys.begin(), kMispShapeKeys.end(), key) != kMispShapeKeys.end()) {
             return false;
         }
         key_not_uuid = key_not_uuid || !LooksLikeUuid(key);

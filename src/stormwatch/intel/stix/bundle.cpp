@@ -370,7 +370,7 @@ private:
                 valid = NormaliseIndicatorValue(indicator_type, value);
             }
             if (!valid) {
-                why = std::string("'").append(raw).append("' is not a valid ").append(what);
+                why = "'" + std::string(raw) + "' is not a valid " + std::string(what);
                 return false;
             }
             Indicator indicator = base;

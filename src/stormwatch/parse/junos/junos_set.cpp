@@ -78,7 +78,7 @@ void ParseSetDialect(std::string_view text, ConfigTree& tree, model::DeviceModel
         }
         if (rest.empty()) {
             stats.Reject(RejectReason::kUnknownSyntax, line_no,
-                         std::string("'").append(verb_word).append("' without a path"));
+                         "'" + std::string(verb_word) + "' without a path");
             return;
         }
         const auto begin = static_cast<std::uint32_t>(tokens.size());
