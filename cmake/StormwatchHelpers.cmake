@@ -30,6 +30,8 @@ function(stormwatch_add_test name)
   cmake_parse_arguments(PARSE_ARGV 1 ARG "" "" "SOURCES;DEPS;LABELS")
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest_main)
+  # Test-only helpers (tests/support/) are included as "support/...".
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
   target_compile_definitions(${name} PRIVATE
       STORMWATCH_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
       STORMWATCH_BINARY_DIR="${PROJECT_BINARY_DIR}")

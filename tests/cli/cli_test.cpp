@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "support/test_files.h"
 #include <gtest/gtest.h>
 
 namespace {
@@ -42,12 +43,7 @@ CliRun Exec(const std::string& args) {
     return run;
 }
 
-std::string ReadFile(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using stormwatch::test_support::ReadFile;
 
 int CountLines(const std::string& s) {
     int n = 0;

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "support/test_files.h"
 #include <gtest/gtest.h>
 
 #include "stormwatch/engine/hunt.h"
@@ -17,8 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 
 TEST(CorpusTest, EveryConfigHuntsWithFullAccounting) {
-    const fs::path corpus =
-        fs::path(STORMWATCH_SOURCE_DIR) / ".." / "shared" / "corpus" / "configs";
+    const fs::path corpus = stormwatch::test_support::SharedCorpusDir() / "configs";
     if (!fs::exists(corpus)) {
         GTEST_SKIP() << "shared corpus not present";
     }

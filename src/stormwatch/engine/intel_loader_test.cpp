@@ -5,6 +5,7 @@
 #include <fstream>
 #include <string_view>
 
+#include "support/test_files.h"
 #include <gtest/gtest.h>
 
 #include "stormwatch/core/time.h"
@@ -14,7 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kCorpus = fs::path(STORMWATCH_SOURCE_DIR) / ".." / "shared" / "corpus" / "intel";
+const fs::path kCorpus = stormwatch::test_support::SharedCorpusDir() / "intel";
 
 TEST(IntelLoaderTest, SniffsEveryFormatFromContent) {
     EXPECT_EQ(SniffIntelFormat("value,type\n192.0.2.1,ipv4\n"), IntelFormat::kText);

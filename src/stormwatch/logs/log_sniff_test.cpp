@@ -3,10 +3,10 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "support/test_files.h"
 #include <gtest/gtest.h>
 
 #include "stormwatch/parse/dialect.h"
@@ -17,7 +17,9 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path kSourceDir = STORMWATCH_SOURCE_DIR;
-const fs::path kCorpusDir = fs::path(STORMWATCH_SOURCE_DIR) / ".." / "shared" / "corpus";
+using stormwatch::test_support::FilesUnder;
+
+const fs::path kCorpusDir = stormwatch::test_support::SharedCorpusDir();
 
 std::string ReadHead(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -25,19 +27,6 @@ std::string ReadHead(const fs::path& path) {
     in.read(data.data(), static_cast<std::streamsize>(data.size()));
     data.resize(static_cast<std::size_t>(in.gcount()));
     return data;
-}
-
-std::vector<fs::path> FilesUnder(const fs::path& dir) {
-    std::vector<fs::path> files;
-    if (!fs::exists(dir)) {
-        return files;
-    }
-    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-        if (entry.is_regular_file()) {
-            files.push_back(entry.path());
-        }
-    }
-    return files;
 }
 
 TEST(LogSniffTest, SyslogLines) {

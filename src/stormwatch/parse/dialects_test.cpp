@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
+#include "support/test_files.h"
 #include <gtest/gtest.h>
 
 #include "stormwatch/parse/dialect.h"
@@ -13,15 +12,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path CorpusConfigs() {
-    return fs::path(STORMWATCH_SOURCE_DIR) / ".." / "shared" / "corpus" / "configs";
-}
+using stormwatch::test_support::ReadFile;
 
-std::string ReadFile(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
+fs::path CorpusConfigs() {
+    return stormwatch::test_support::SharedCorpusDir() / "configs";
 }
 
 std::string_view Head(const std::string& text) {

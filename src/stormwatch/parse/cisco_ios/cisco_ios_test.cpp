@@ -5,19 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include "stormwatch/parse/parse_test_util.h"
+
 namespace stormwatch::parse {
 namespace {
 
-struct Parsed {
-    ConfigTree tree;
-    model::DeviceModel model;
-    InputStats stats;
-};
+using testing::Parsed;
 
 Parsed Parse(std::string_view text) {
-    Parsed p;
-    kCiscoIos.parse(text, p.tree, p.model, p.stats);
-    return p;
+    return testing::ParseAs(kCiscoIos, std::string(text));
 }
 
 // Line numbers below are 1-based positions in this text.

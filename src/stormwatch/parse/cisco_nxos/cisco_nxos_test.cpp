@@ -6,20 +6,15 @@
 #include <gtest/gtest.h>
 
 #include "stormwatch/parse/cisco_ios/cisco_ios.h"
+#include "stormwatch/parse/parse_test_util.h"
 
 namespace stormwatch::parse {
 namespace {
 
-struct Parsed {
-    ConfigTree tree;
-    model::DeviceModel model;
-    InputStats stats;
-};
+using testing::Parsed;
 
 Parsed Parse(std::string_view text) {
-    Parsed p;
-    kCiscoNxos.parse(text, p.tree, p.model, p.stats);
-    return p;
+    return testing::ParseAs(kCiscoNxos, std::string(text));
 }
 
 constexpr std::string_view kConfig = R"(!Command: show running-config

@@ -3,32 +3,21 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "support/test_files.h"
 #include <gtest/gtest.h>
+
+#include "stormwatch/parse/parse_test_util.h"
 
 namespace stormwatch::parse {
 namespace {
 
-// The model views the text, so the text lives as long as the result (on the heap: moving the
-// result must not move the characters).
-struct Parsed {
-    std::shared_ptr<const std::string> text;
-    ConfigTree tree;
-    model::DeviceModel model;
-    InputStats stats;
-};
+using testing::Parsed;
 
 Parsed Parse(std::string text) {
-    Parsed p;
-    p.text = std::make_shared<const std::string>(std::move(text));
-    kCiscoIosXr.parse(*p.text, p.tree, p.model, p.stats);
-    EXPECT_EQ(p.stats.read(), p.stats.processed() + p.stats.rejected());
-    return p;
+    return testing::ParseAs(kCiscoIosXr, std::move(text));
 }
 
 constexpr const char* kConfig = R"(Building configuration...
@@ -324,19 +313,10 @@ TEST(CiscoXrTest, Sniff) {
     EXPECT_LT(SniffScore(kCiscoIosXr, "system {\n    host-name r1;\n}\n"), 30);
 }
 
-std::filesystem::path CorpusDir() {
-    return std::filesystem::path(STORMWATCH_SOURCE_DIR) / ".." / "shared" / "corpus";
-}
-
-std::string ReadFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using stormwatch::test_support::ReadFile;
 
 TEST(CiscoXrCorpusTest, RealConfigsSniffAndParse) {
-    const auto configs = CorpusDir() / "configs";
+    const auto configs = stormwatch::test_support::SharedCorpusDir() / "configs";
     if (!std::filesystem::is_directory(configs)) {
         GTEST_SKIP() << "corpus not present";
     }
@@ -378,7 +358,8 @@ TEST(CiscoXrCorpusTest, RealConfigsSniffAndParse) {
 }
 
 TEST(CiscoXrCorpusTest, OtherVendorsDoNotSniffAsXr) {
-    const auto dir = CorpusDir() / "configs/ciscoconfparse/tests/fixtures/configs";
+    const auto dir = stormwatch::test_support::SharedCorpusDir() /
+                     "configs/ciscoconfparse/tests/fixtures/configs";
     if (!std::filesystem::is_directory(dir)) {
         GTEST_SKIP() << "corpus not present";
     }

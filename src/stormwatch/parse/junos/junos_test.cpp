@@ -3,29 +3,23 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "support/test_files.h"
 #include <gtest/gtest.h>
 
 #include "stormwatch/parse/cisco_xr/cisco_xr.h"
+#include "stormwatch/parse/parse_test_util.h"
 
 namespace stormwatch::parse {
 namespace {
 
-struct Parsed {
-    ConfigTree tree;
-    model::DeviceModel model;
-    InputStats stats;
-};
+using testing::Parsed;
 
-Parsed Parse(const DialectInfo& dialect, const std::string& text) {
-    Parsed p;
-    dialect.parse(text, p.tree, p.model, p.stats);
-    EXPECT_EQ(p.stats.read(), p.stats.processed() + p.stats.rejected());
-    return p;
+Parsed Parse(const DialectInfo& dialect, std::string text) {
+    return testing::ParseAs(dialect, std::move(text));
 }
 
 // One config, written both ways; every element appears in both.
@@ -784,34 +778,11 @@ TEST(JunosSniffTest, TellsTheFormsApart) {
 
 // ---- corpus ----------------------------------------------------------------------------
 
-std::filesystem::path CorpusDir() {
-    return std::filesystem::path(STORMWATCH_SOURCE_DIR) / ".." / "shared" / "corpus";
-}
-
-std::string ReadFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::vector<std::filesystem::path> FilesUnder(const std::filesystem::path& dir) {
-    std::vector<std::filesystem::path> files;
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) {
-        return files;
-    }
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
-        if (entry.is_regular_file()) {
-            files.push_back(entry.path());
-        }
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
+using stormwatch::test_support::FilesUnder;
+using stormwatch::test_support::ReadFile;
 
 TEST(JunosCorpusTest, RealConfigsSniffAndParse) {
-    const auto corpus = CorpusDir();
+    const auto corpus = stormwatch::test_support::SharedCorpusDir();
     if (!std::filesystem::is_directory(corpus)) {
         GTEST_SKIP() << "corpus not present";
     }
@@ -865,7 +836,7 @@ TEST(JunosCorpusTest, RealConfigsSniffAndParse) {
 
 TEST(JunosCorpusTest, BatfishFixturesParseWithoutBreakingTheAccounting) {
     const auto root =
-        CorpusDir() /
+        stormwatch::test_support::SharedCorpusDir() /
         "configs/batfish/projects/batfish/src/test/resources/org/batfish/grammar/juniper";
     if (!std::filesystem::is_directory(root)) {
         GTEST_SKIP() << "corpus not present";
@@ -884,7 +855,7 @@ TEST(JunosCorpusTest, BatfishFixturesParseWithoutBreakingTheAccounting) {
 
 TEST(JunosCorpusTest, CurlyFilesRenderedAsSetGiveTheSameModel) {
     const auto dir =
-        CorpusDir() /
+        stormwatch::test_support::SharedCorpusDir() /
         "configs/batfish/projects/batfish/src/test/resources/org/batfish/grammar/juniper";
     if (!std::filesystem::is_directory(dir)) {
         GTEST_SKIP() << "corpus not present";

@@ -2,11 +2,10 @@
 #include "stormwatch/intel/stix/bundle.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "support/test_files.h"
 #include <gtest/gtest.h>
 
 #include "stormwatch/core/ip_address.h"
@@ -15,6 +14,7 @@ namespace stormwatch::intel::stix {
 namespace {
 
 namespace fs = std::filesystem;
+using stormwatch::test_support::ReadFile;
 
 struct Imported {
     Status status;
@@ -207,11 +207,9 @@ TEST(StixBundleTest, OversizedInputIsRejectedBeforeParsing) {
 
 TEST(StixBundleTest, BuiltInStixPackLoadsCompletely) {
     const fs::path pack = fs::path(STORMWATCH_SOURCE_DIR) / "rules/intel/salt-typhoon.stix.json";
-    std::ifstream in(pack, std::ios::binary);
-    ASSERT_TRUE(in) << pack;
-    std::ostringstream text;
-    text << in.rdbuf();
-    const Imported imported = Import(text.str());
+    const std::string text = ReadFile(pack);
+    ASSERT_FALSE(text.empty()) << pack;
+    const Imported imported = Import(text);
     ASSERT_TRUE(imported.status.ok()) << imported.status.message();
     ExpectAccounting(imported);
     EXPECT_EQ(imported.stats.rejected(), 0U);
@@ -251,14 +249,7 @@ TEST(StixBundleTest, ImportIntoTheIndicatorSet) {
 // The shared corpus (skipped when absent).
 
 fs::path CorpusDir() {
-    return std::string(STORMWATCH_SOURCE_DIR) + "/../shared/corpus/intel";
-}
-
-std::string ReadFile(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return stormwatch::test_support::SharedCorpusDir() / "intel";
 }
 
 TEST(StixBundleCorpusTest, EveryStix21ExampleLoads) {
