@@ -223,29 +223,20 @@ private:
         return true;
     }
 
+    // RFC 8259 number: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
     bool Number() {
         if (text_[pos_] == '-') {
             ++pos_;
         }
-        if (pos_ == text_.size() || !IsDigit(text_[pos_])) {
-            Fail("bad number");
-            return false;
-        }
-        if (text_[pos_] == '0') {
+        if (pos_ < text_.size() && text_[pos_] == '0') {
             ++pos_;
-        } else {
-            while (pos_ < text_.size() && IsDigit(text_[pos_])) {
-                ++pos_;
-            }
+        } else if (!Digits()) {
+            return false;
         }
         if (pos_ < text_.size() && text_[pos_] == '.') {
             ++pos_;
-            if (pos_ == text_.size() || !IsDigit(text_[pos_])) {
-                Fail("bad number");
+            if (!Digits()) {
                 return false;
-            }
-            while (pos_ < text_.size() && IsDigit(text_[pos_])) {
-                ++pos_;
             }
         }
         if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
@@ -253,13 +244,21 @@ private:
             if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) {
                 ++pos_;
             }
-            if (pos_ == text_.size() || !IsDigit(text_[pos_])) {
-                Fail("bad number");
+            if (!Digits()) {
                 return false;
             }
-            while (pos_ < text_.size() && IsDigit(text_[pos_])) {
-                ++pos_;
-            }
+        }
+        return true;
+    }
+
+    // One digit or more; none is a bad number.
+    bool Digits() {
+        if (pos_ == text_.size() || !IsDigit(text_[pos_])) {
+            Fail("bad number");
+            return false;
+        }
+        while (pos_ < text_.size() && IsDigit(text_[pos_])) {
+            ++pos_;
         }
         return true;
     }

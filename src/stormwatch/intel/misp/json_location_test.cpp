@@ -2,6 +2,8 @@
 #include "stormwatch/intel/misp/json_location.h"
 
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include <gtest/gtest.h>
 
@@ -45,6 +47,20 @@ TEST(JsonLocation, DepthAndStringErrors) {
     EXPECT_EQ(FindJsonError("{} x", 64)->what, "unexpected content after the top-level value");
     EXPECT_EQ(FindJsonError("", 64)->what, "empty input");
     EXPECT_EQ(FindJsonError("{1:2}", 64)->what, "expected a string key");
+}
+
+TEST(JsonLocation, BadNumbersNameTheFirstByteThatIsNoDigit) {
+    const std::pair<std::string_view, std::size_t> cases[] = {
+        {"[-]", 2}, {"[-x]", 2}, {"[1.]", 3}, {"[1.e5]", 3}, {"[2e]", 3}, {"[2e+]", 4}};
+    for (const auto& [json, offset] : cases) {
+        const auto error = FindJsonError(json, 64);
+        ASSERT_TRUE(error.has_value()) << json;
+        EXPECT_EQ(error->what, "bad number") << json;
+        EXPECT_EQ(error->offset, offset) << json;
+    }
+    for (const char* json : {"[0]", "[-0.0]", "[10E+2]", "[3e-7]", "[0.25e1]"}) {
+        EXPECT_FALSE(FindJsonError(json, 64).has_value()) << json;
+    }
 }
 
 }  // namespace
