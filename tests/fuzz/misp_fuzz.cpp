@@ -18,8 +18,12 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view json(reinterpret_cast<const char*>(data), size);
-    // The format sniff reads top-level keys on demand before any full parse.
-    static_cast<void>(stormwatch::intel::LooksLikeMispJson(json));
+    // The format sniff reads top-level keys on demand before any full parse, in place when the
+    // buffer is padded; both ways must agree.
+    if (stormwatch::intel::LooksLikeMispJson(json) !=
+        stormwatch::intel::LooksLikeMispJson(stormwatch::fuzz::PaddedCopy(json).text())) {
+        stormwatch::fuzz::Fail("the MISP sniff differs in place and on a copy");
+    }
     stormwatch::intel::IndicatorSetBuilder builder;
     stormwatch::InputStats stats;
     stormwatch::intel::MispImportReport report;

@@ -25,14 +25,14 @@ std::string_view IntelFormatName(IntelFormat format) {
     return "csv-or-list";
 }
 
-IntelFormat SniffIntelFormat(std::string_view head) {
-    const std::string_view body = text::Trim(head.substr(0, 64 * 1024));
+IntelFormat SniffIntelFormat(PaddedText text) {
+    const std::string_view body = text::Trim(text.text.substr(0, 64 * 1024));
     if (body.empty() || (body.front() != '{' && body.front() != '[')) {
         return IntelFormat::kText;
     }
     // MISP is judged by its top-level keys (Event, response, a feed manifest); other JSON is
     // read as STIX, whose importer names what it finds if that is not a bundle either.
-    return intel::LooksLikeMispJson(head) ? IntelFormat::kMisp : IntelFormat::kStix;
+    return intel::LooksLikeMispJson(text) ? IntelFormat::kMisp : IntelFormat::kStix;
 }
 
 namespace {
@@ -42,20 +42,20 @@ intel::MispImportOptions MispOptions(const IntelLoadOptions& options) {
 }
 
 // Loads `text`, already sniffed as `format` (sniffing a large JSON document costs a pass).
-Result<IntelFormat> LoadSniffedText(IntelFormat format, std::string_view text,
-                                    std::string_view name, intel::IndicatorSetBuilder& builder,
-                                    InputStats& stats, const IntelLoadOptions& options) {
+Result<IntelFormat> LoadSniffedText(IntelFormat format, PaddedText text, std::string_view name,
+                                    intel::IndicatorSetBuilder& builder, InputStats& stats,
+                                    const IntelLoadOptions& options) {
     switch (format) {
         case IntelFormat::kStix:
             STORMWATCH_RETURN_IF_ERROR(intel::stix::ImportStixBundle(text, name, builder, stats));
             break;
         case IntelFormat::kMisp:
-            STORMWATCH_RETURN_IF_ERROR(
-                intel::ImportMispJson(text, name, builder, stats, nullptr, MispOptions(options)));
+            STORMWATCH_RETURN_IF_ERROR(intel::ImportMispJson(text.text, name, builder, stats,
+                                                             nullptr, MispOptions(options)));
             break;
         case IntelFormat::kText:
         case IntelFormat::kMispFeed:
-            STORMWATCH_RETURN_IF_ERROR(builder.LoadText(text, name, stats));
+            STORMWATCH_RETURN_IF_ERROR(builder.LoadText(text.text, name, stats));
             break;
     }
     return format;
@@ -78,14 +78,15 @@ Result<IntelFormat> LoadIntelPath(const std::string& path, intel::IndicatorSetBu
         return IntelFormat::kMispFeed;
     }
     STORMWATCH_ASSIGN_OR_RETURN(io::InputFile file, io::InputFile::Open(path));
-    const IntelFormat format = SniffIntelFormat(file.data());
+    // The file's buffer is padded: the JSON readers take it in place, without a copy each.
+    const IntelFormat format = SniffIntelFormat(file.padded());
     if (format == IntelFormat::kMisp) {
         // The file importer also follows a feed manifest to the events beside it.
         STORMWATCH_RETURN_IF_ERROR(
             intel::ImportMispFile(path, builder, stats, nullptr, MispOptions(options)));
         return IntelFormat::kMisp;
     }
-    return LoadSniffedText(format, file.data(), path, builder, stats, options);
+    return LoadSniffedText(format, file.padded(), path, builder, stats, options);
 }
 
 Status LoadBuiltinIntel(intel::IndicatorSetBuilder& builder, InputStats& stats) {

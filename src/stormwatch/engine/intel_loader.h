@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "stormwatch/core/input_stats.h"
+#include "stormwatch/core/padded_text.h"
 #include "stormwatch/core/status.h"
 #include "stormwatch/intel/indicator_set.h"
 
@@ -25,8 +26,9 @@ struct IntelLoadOptions {
     bool misp_context = false;
 };
 
-/// The format of an indicator document from its first bytes.
-IntelFormat SniffIntelFormat(std::string_view head);
+/// The format of an indicator document from its content: its first bytes, and for JSON its
+/// top-level keys (read in place when `text` is padded).
+IntelFormat SniffIntelFormat(PaddedText text);
 
 /// Loads `text` (named `name` in messages and as the default source) into `builder`.
 Result<IntelFormat> LoadIntelText(std::string_view text, std::string_view name,

@@ -112,7 +112,9 @@ InputFile& InputFile::operator=(InputFile&& other) noexcept {
             !other.buffer_.empty() && other.data_.data() == other.buffer_.data();
         buffer_ = std::move(other.buffer_);
         modified_ = other.modified_;
-        data_ = owns_buffer ? std::string_view(buffer_) : other.data_;
+        // A short buffer lives inside the string object: its bytes moved with it.
+        data_ = owns_buffer ? std::string_view(buffer_.data(), other.data_.size()) : other.data_;
+        padding_ = std::exchange(other.padding_, 0);
         other.data_ = {};
     }
     return *this;
@@ -129,6 +131,7 @@ void InputFile::Release() {
         mapping_size_ = 0;
     }
     data_ = {};
+    padding_ = 0;
 }
 
 Result<InputFile> InputFile::Open(const std::string& path) {
@@ -136,7 +139,7 @@ Result<InputFile> InputFile::Open(const std::string& path) {
     if (path == "-") {
         file.buffer_.assign(std::istreambuf_iterator<char>(std::cin),
                             std::istreambuf_iterator<char>());
-        file.data_ = file.buffer_;
+        file.KeepPadded(file.buffer_.size());
         return file;
     }
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -160,13 +163,17 @@ Result<InputFile> InputFile::Open(const std::string& path) {
             file.mapping_ = map;
             file.mapping_size_ = size;
             file.data_ = std::string_view(static_cast<const char*>(map), size);
+            // The kernel fills the last page past the end of the file with zeros.
+            const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+            file.padding_ = size % page == 0 ? 0 : page - size % page;
             return file;
         }
     }
     // Smaller files, pipes, /proc files and failed mappings: read until end of file, straight
-    // into the buffer (one byte spare, so a file of the size fstat gave ends in one pass).
+    // into the buffer (one byte spare, so a file of the size fstat gave ends in one pass, and
+    // the padding, so that keeping it moves nothing).
     std::size_t used = 0;
-    file.buffer_.resize(S_ISREG(st.st_mode) ? size + 1 : kReadChunkBytes);
+    file.buffer_.resize(S_ISREG(st.st_mode) ? size + 1 + kReadPadding : kReadChunkBytes);
     for (;;) {
         if (used == file.buffer_.size()) {
             file.buffer_.resize(used * 2);
@@ -185,10 +192,15 @@ Result<InputFile> InputFile::Open(const std::string& path) {
         }
         used += static_cast<std::size_t>(n);
     }
-    file.buffer_.resize(used);
     ::close(fd);
-    file.data_ = file.buffer_;
+    file.KeepPadded(used);
     return file;
+}
+
+void InputFile::KeepPadded(std::size_t size) {
+    buffer_.resize(size + kReadPadding);  // zeros after the data
+    data_ = std::string_view(buffer_.data(), size);
+    padding_ = kReadPadding;
 }
 
 }  // namespace stormwatch::io

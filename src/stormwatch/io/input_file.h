@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "stormwatch/core/padded_text.h"
 #include "stormwatch/core/status.h"
 
 namespace stormwatch::io {
@@ -41,13 +42,21 @@ public:
     static Result<InputFile> Open(const std::string& path);
 
     [[nodiscard]] std::string_view data() const { return data_; }
+    /// data() with the bytes after it that may be read (zeros): a read file's buffer keeps
+    /// kReadPadding spare, a mapping the rest of its last page (none when the size is a
+    /// multiple of the page size).
+    [[nodiscard]] PaddedText padded() const { return {data_, padding_}; }
+    static constexpr std::size_t kReadPadding = 64;
     /// The file's modification time (Unix seconds); none for stdin.
     [[nodiscard]] std::optional<std::int64_t> modified() const { return modified_; }
 
 private:
     void Release();
+    /// Makes the first `size` bytes of buffer_ the data, followed by kReadPadding zeros.
+    void KeepPadded(std::size_t size);
 
     std::string_view data_;
+    std::size_t padding_ = 0;
     void* mapping_ = nullptr;
     std::size_t mapping_size_ = 0;
     std::string buffer_;  // used when the input is not mapped

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/io/input_file.h"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -82,6 +85,31 @@ TEST_F(InputFileTest, ReadsSmallFilesAndMapsLargeOnesWhole) {
         auto file = InputFile::Open(path.string());
         ASSERT_TRUE(file.ok()) << size;
         EXPECT_TRUE(file.value().data() == content) << size;
+    }
+}
+
+// Zeros readable past the end let JSON parsers read a file in place (PaddedText).
+TEST_F(InputFileTest, PaddingAfterTheDataIsReadableZeros) {
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    // Read (tiny, small), mapped with a partial last page, mapped ending on a page boundary.
+    const std::size_t sizes[] = {3, std::size_t{200} << 10, (std::size_t{2} << 20) + 100,
+                                 std::size_t{2} << 20};
+    for (const std::size_t size : sizes) {
+        const std::string content(size, 'x');
+        const fs::path path = root_ / ("padded-" + std::to_string(size) + ".json");
+        Write(path, content);
+        auto opened = InputFile::Open(path.string());
+        ASSERT_TRUE(opened.ok()) << size;
+        const InputFile file = std::move(opened).value();  // the padding moves with the data
+        const PaddedText padded = file.padded();
+        EXPECT_TRUE(padded.text == content) << size;
+        const std::size_t expected = size >= (std::size_t{1} << 20)
+                                         ? (size % page == 0 ? 0 : page - size % page)
+                                         : InputFile::kReadPadding;
+        EXPECT_EQ(padded.padding, expected) << size;
+        for (std::size_t i = 0; i < padded.padding; ++i) {
+            ASSERT_EQ(padded.text.data()[size + i], '\0') << size << " + " << i;
+        }
     }
 }
 

@@ -839,8 +839,16 @@ namespace {
 // `objects`): an object with none of kMispShapeKeys and a key that is no UUID (so no feed
 // manifest). Read on demand, skipping the values, instead of a
 // DOM of the whole document, which for a large bundle cost as much as importing it.
-bool TopLevelKeysRuleOutMisp(std::string_view json) {
-    const simdjson::padded_string padded(json);
+bool TopLevelKeysRuleOutMisp(PaddedText json) {
+    // In place when the input is padded, else from a padded copy.
+    simdjson::padded_string copy;
+    simdjson::padded_string_view padded;
+    if (json.padding >= simdjson::SIMDJSON_PADDING) {
+        padded = simdjson::padded_string_view(json.text, json.text.size() + json.padding);
+    } else {
+        copy = simdjson::padded_string(json.text);
+        padded = copy;
+    }
     simdjson::ondemand::parser parser;
     simdjson::ondemand::document document;
     simdjson::ondemand::object object;
@@ -864,12 +872,12 @@ bool TopLevelKeysRuleOutMisp(std::string_view json) {
 
 }  // namespace
 
-bool LooksLikeMispJson(std::string_view json) {
+bool LooksLikeMispJson(PaddedText json) {
     if (TopLevelKeysRuleOutMisp(json)) {
         return false;
     }
     Parsed parsed;
-    if (!Parse(json, {}, parsed).ok()) {
+    if (!Parse(json.text, {}, parsed).ok()) {
         return false;
     }
     return WalkEvents(parsed.root, [](const dom::object&) {}) != Shape::kNotMisp;

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "stormwatch/core/input_stats.h"
+#include "stormwatch/core/padded_text.h"
 #include "stormwatch/core/status.h"
 #include "stormwatch/intel/indicator_set.h"
 
@@ -75,6 +76,6 @@ Status ImportMispFile(const std::string& path, IndicatorSetBuilder& builder, Inp
 
 /// True for JSON text that ImportMispJson would read as MISP (an event, a response, an array
 /// of events or a feed manifest), judged from the top-level keys. For format sniffing.
-bool LooksLikeMispJson(std::string_view json);
+bool LooksLikeMispJson(PaddedText json);
 
 }  // namespace stormwatch::intel

@@ -290,6 +290,16 @@ TEST(MispImport, NotMispIsUnsupported) {
     EXPECT_TRUE(LooksLikeMispJson(EventWith("")));
 }
 
+// The sniff of `json`, which must not depend on whether it reads a copy or the buffer in place.
+bool Sniff(std::string_view json) {
+    std::string buffer(json);
+    buffer.append(64, '\0');
+    const bool in_place =
+        LooksLikeMispJson(PaddedText(std::string_view(buffer.data(), json.size()), 64));
+    EXPECT_EQ(in_place, LooksLikeMispJson(json)) << json;
+    return in_place;
+}
+
 // The sniff reads top-level keys first; a MISP key anywhere among them, or keys that are all
 // UUIDs (a feed manifest), still gets the full look.
 TEST(MispImport, SniffByTopLevelKeys) {
@@ -298,7 +308,7 @@ TEST(MispImport, SniffByTopLevelKeys) {
              R"({"type":"bundle","objects":[{"Event":{"info":"nested, not top level"}}]})",
              R"({"5b1f6a1e-0000-4000-8000-000000000001":{"info":"a"},"other":{}})",
          }) {
-        EXPECT_FALSE(LooksLikeMispJson(json)) << json;
+        EXPECT_FALSE(Sniff(json)) << json;
     }
     for (const char* json : {
              R"({"type":"bundle","objects":[],"Event":{"info":"x","uuid":"e"}})",
@@ -308,7 +318,7 @@ TEST(MispImport, SniffByTopLevelKeys) {
              R"({"5b1f6a1e-0000-4000-8000-000000000001":{"info":"a"}})",
              R"([{"Event":{"info":"x","uuid":"e"}}])",
          }) {
-        EXPECT_TRUE(LooksLikeMispJson(json)) << json;
+        EXPECT_TRUE(Sniff(json)) << json;
     }
 }
 

@@ -480,8 +480,9 @@ std::string_view StixRejectName(StixReject reason) {
     return "stix-unknown";
 }
 
-Status ParseStixBundle(std::string_view json, std::string_view source_name,
-                       const IndicatorSink& sink, InputStats& stats, StixImportSummary* summary) {
+Status ParseStixBundle(PaddedText input, std::string_view source_name, const IndicatorSink& sink,
+                       InputStats& stats, StixImportSummary* summary) {
+    const std::string_view json = input.text;
     StixImportSummary local_summary;
     StixImportSummary& out = summary != nullptr ? *summary : local_summary;
     const std::string name(source_name);
@@ -494,8 +495,9 @@ Status ParseStixBundle(std::string_view json, std::string_view source_name,
     }
     dom::parser parser;
     dom::element document;
-    // parse() copies into a padded buffer when the input is not padded (realloc_if_needed).
-    if (const auto error = parser.parse(json.data(), json.size()).get(document);
+    // In place when the input is padded; else parse() copies it into a padded buffer.
+    const bool copy = input.padding < simdjson::SIMDJSON_PADDING;
+    if (const auto error = parser.parse(json.data(), json.size(), copy).get(document);
         error != simdjson::SUCCESS) {
         const std::string message =
             name + ": not valid JSON: " + std::string(simdjson::error_message(error));

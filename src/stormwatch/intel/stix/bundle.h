@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "stormwatch/core/input_stats.h"
+#include "stormwatch/core/padded_text.h"
 #include "stormwatch/core/status.h"
 #include "stormwatch/intel/indicator_set.h"
 
@@ -66,13 +67,11 @@ using IndicatorSink = std::function<bool(std::vector<Indicator>&&)>;
 /// Parses a bundle (or a single STIX object) and hands the indicators of each record to
 /// `sink`. Returns a non-ok Status, after one whole-input rejection in `stats`, when the input
 /// is not JSON, not a STIX bundle, or larger than kMaxStixBundleBytes.
-Status ParseStixBundle(std::string_view json, std::string_view source_name,
-                       const IndicatorSink& sink, InputStats& stats,
-                       StixImportSummary* summary = nullptr);
+Status ParseStixBundle(PaddedText json, std::string_view source_name, const IndicatorSink& sink,
+                       InputStats& stats, StixImportSummary* summary = nullptr);
 
 /// ParseStixBundle into `builder` via IndicatorSetBuilder::Add(Indicator).
-Status ImportStixBundle(std::string_view json, std::string_view source_name,
-                        IndicatorSetBuilder& builder, InputStats& stats,
-                        StixImportSummary* summary = nullptr);
+Status ImportStixBundle(PaddedText json, std::string_view source_name, IndicatorSetBuilder& builder,
+                        InputStats& stats, StixImportSummary* summary = nullptr);
 
 }  // namespace stormwatch::intel::stix

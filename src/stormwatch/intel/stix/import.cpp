@@ -10,9 +10,8 @@
 
 namespace stormwatch::intel::stix {
 
-Status ImportStixBundle(std::string_view json, std::string_view source_name,
-                        IndicatorSetBuilder& builder, InputStats& stats,
-                        StixImportSummary* summary) {
+Status ImportStixBundle(PaddedText json, std::string_view source_name, IndicatorSetBuilder& builder,
+                        InputStats& stats, StixImportSummary* summary) {
     const IndicatorSink sink = [&builder](std::vector<Indicator>&& indicators) {
         // Values were validated by the parser with the builder's rules, so a refusal here is
         // rare; the record is then rejected, though earlier values of it may be in the set.

@@ -23,7 +23,7 @@ struct Imported {
     StixImportSummary summary;
 };
 
-Imported Import(std::string_view json) {
+Imported Import(PaddedText json) {
     Imported result;
     const IndicatorSink sink = [&result](std::vector<Indicator>&& indicators) {
         for (Indicator& indicator : indicators) {
@@ -203,6 +203,28 @@ TEST(StixBundleTest, OversizedInputIsRejectedBeforeParsing) {
     EXPECT_FALSE(status.ok());
     EXPECT_NE(status.message().find("MiB limit"), std::string::npos) << status.message();
     EXPECT_TRUE(stats.input_rejected());
+}
+
+// A padded buffer is parsed in place (no copy); the answer is the one a copy gives, and a
+// document cut short is still an error, not a read of the padding.
+TEST(StixBundleTest, PaddedInputIsReadInPlaceWithTheSameResult) {
+    const fs::path pack = fs::path(STORMWATCH_SOURCE_DIR) / "rules/intel/salt-typhoon.stix.json";
+    const std::string text = ReadFile(pack);
+    ASSERT_FALSE(text.empty()) << pack;
+    for (const std::size_t size : {text.size(), text.size() / 2}) {
+        std::string buffer = text.substr(0, size);
+        buffer.append(64, '\0');
+        const Imported copied = Import(std::string_view(text).substr(0, size));
+        const Imported in_place = Import(PaddedText(std::string_view(buffer.data(), size), 64));
+        EXPECT_EQ(in_place.status.ok(), copied.status.ok()) << size;
+        EXPECT_EQ(in_place.status.ok(), size == text.size());
+        ASSERT_EQ(in_place.indicators.size(), copied.indicators.size()) << size;
+        for (std::size_t i = 0; i < copied.indicators.size(); ++i) {
+            EXPECT_EQ(in_place.indicators[i].value, copied.indicators[i].value) << i;
+        }
+        EXPECT_EQ(in_place.stats.read(), copied.stats.read()) << size;
+        EXPECT_EQ(in_place.stats.rejected(), copied.stats.rejected()) << size;
+    }
 }
 
 TEST(StixBundleTest, BuiltInStixPackLoadsCompletely) {
