@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "stormwatch/core/heap_optional.h"
+
 namespace stormwatch {
 
 enum class Severity : std::uint8_t { kInfo, kLow, kMedium, kHigh, kCritical };
@@ -48,7 +50,7 @@ struct Finding {
     std::uint64_t line = 0;    ///< 1-based for text inputs; 0 when the finding has no line
     std::uint64_t record = 0;  ///< 1-based for binary inputs; 0 otherwise
     std::string evidence;
-    std::optional<IndicatorRef> indicator;
+    HeapOptional<IndicatorRef> indicator;
     std::optional<std::string> time;  ///< RFC 3339 UTC; absent for configs
     std::uint64_t count = 1;
     std::optional<std::string> first_time;
