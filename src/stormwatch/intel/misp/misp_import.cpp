@@ -3,9 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -15,6 +12,7 @@
 #include "stormwatch/core/text.h"
 #include "stormwatch/core/time.h"
 #include "stormwatch/intel/misp/json_location.h"
+#include "stormwatch/io/input_file.h"
 
 namespace stormwatch::intel {
 namespace {
@@ -653,14 +651,17 @@ struct Parsed {
     dom::element root;
 };
 
-// Parses `json`; on failure the status names the offset, line and column.
-Status Parse(std::string_view json, std::string_view source_name, Parsed& parsed) {
+// Parses `input` (in place when it is padded); on failure the status names the offset, line
+// and column.
+Status Parse(PaddedText input, std::string_view source_name, Parsed& parsed) {
+    const std::string_view json = input.text;
     if (json.size() > kMaxMispBytes) {
         return InvalidArgument(std::string(source_name) + ": MISP JSON larger than 256 MiB");
     }
     auto error = parsed.parser.allocate(std::max<std::size_t>(json.size(), 64), kMaxMispDepth);
     if (error == SUCCESS) {
-        error = parsed.parser.parse(json.data(), json.size(), true).get(parsed.root);
+        const bool copy = input.padding < simdjson::SIMDJSON_PADDING;
+        error = parsed.parser.parse(json.data(), json.size(), copy).get(parsed.root);
     }
     if (error == SUCCESS) {
         return Status::Ok();
@@ -679,10 +680,9 @@ Status Parse(std::string_view json, std::string_view source_name, Parsed& parsed
 
 // The shared body of ImportMispJson and of each file of a feed directory. `whole_input`: a
 // parse failure rejects the input (a single file) rather than one record (one feed event).
-Status ImportDocument(std::string_view json, std::string_view source_name,
-                      IndicatorSetBuilder& builder, InputStats& stats, MispImportReport& report,
-                      const MispImportOptions& options, bool whole_input,
-                      bool* is_manifest = nullptr) {
+Status ImportDocument(PaddedText json, std::string_view source_name, IndicatorSetBuilder& builder,
+                      InputStats& stats, MispImportReport& report, const MispImportOptions& options,
+                      bool whole_input, bool* is_manifest = nullptr) {
     Parsed parsed;
     if (Status status = Parse(json, source_name, parsed); !status.ok()) {
         if (whole_input) {
@@ -693,7 +693,7 @@ Status ImportDocument(std::string_view json, std::string_view source_name,
         }
         return status;
     }
-    Importer importer(json, source_name, builder, stats, report, options);
+    Importer importer(json.text, source_name, builder, stats, report, options);
     const Shape shape =
         WalkEvents(parsed.root, [&importer](const dom::object& event) { importer.Event(event); });
     if (shape == Shape::kManifest && is_manifest != nullptr) {
@@ -718,29 +718,6 @@ Status ImportDocument(std::string_view json, std::string_view source_name,
                                               "\"response\", an event object or a feed manifest)"};
     }
     return Status::Ok();
-}
-
-Result<std::string> ReadFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return IoError(path + ": cannot open: " + std::strerror(errno));
-    }
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    in.seekg(0, std::ios::beg);
-    if (size < 0) {
-        return IoError(path + ": cannot determine size");
-    }
-    if (static_cast<std::size_t>(size) > kMaxMispBytes) {
-        return InvalidArgument(path + ": MISP JSON larger than 256 MiB");
-    }
-    std::string data(static_cast<std::size_t>(size), '\0');
-    in.read(data.data(), size);
-    data.resize(static_cast<std::size_t>(in.gcount()));
-    if (!in && !in.eof()) {
-        return IoError(path + ": read failed");
-    }
-    return data;
 }
 
 std::string BaseName(const std::string& path) {
@@ -772,13 +749,13 @@ Status ImportMispFeedDirectory(const std::string& dir, IndicatorSetBuilder& buil
     MispImportReport local;
     MispImportReport& out = report ? *report : local;
     const std::string manifest_path = dir + "/manifest.json";
-    auto manifest = ReadFile(manifest_path);
+    auto manifest = io::InputFile::Open(manifest_path);
     if (!manifest.ok()) {
         stats.RejectInput(RejectReason::kUnreadable, manifest.status().message());
         return manifest.status();
     }
     Parsed parsed;
-    if (Status status = Parse(manifest.value(), manifest_path, parsed); !status.ok()) {
+    if (Status status = Parse(manifest.value().padded(), manifest_path, parsed); !status.ok()) {
         stats.RejectInput(RejectReason::kUnknownSyntax, status.message());
         return status;
     }
@@ -795,7 +772,7 @@ Status ImportMispFeedDirectory(const std::string& dir, IndicatorSetBuilder& buil
     out.feed_events_listed += uuids->size();
     for (const std::string& uuid : *uuids) {
         const std::string path = dir + "/" + uuid + ".json";
-        auto event = ReadFile(path);
+        auto event = io::InputFile::Open(path);
         if (!event.ok()) {
             // One event of the feed is one record when its file cannot be read.
             stats.CountRead();
@@ -803,8 +780,8 @@ Status ImportMispFeedDirectory(const std::string& dir, IndicatorSetBuilder& buil
                          "event " + uuid + ": " + event.status().message());
             continue;
         }
-        const Status status =
-            ImportDocument(event.value(), uuid + ".json", builder, stats, out, options, false);
+        const Status status = ImportDocument(event.value().padded(), uuid + ".json", builder, stats,
+                                             out, options, false);
         if (!status.ok() && status.code() != StatusCode::kInvalidArgument) {
             // Parse errors were counted as a rejection; a file that is not an event is one too.
             stats.CountRead();
@@ -816,7 +793,7 @@ Status ImportMispFeedDirectory(const std::string& dir, IndicatorSetBuilder& buil
 
 Status ImportMispFile(const std::string& path, IndicatorSetBuilder& builder, InputStats& stats,
                       MispImportReport* report, const MispImportOptions& options) {
-    auto data = ReadFile(path);
+    auto data = io::InputFile::Open(path);
     if (!data.ok()) {
         stats.RejectInput(RejectReason::kUnreadable, data.status().message());
         return data.status();
@@ -825,8 +802,8 @@ Status ImportMispFile(const std::string& path, IndicatorSetBuilder& builder, Inp
     MispImportReport& out = report ? *report : local;
     // A manifest is recognised by its shape (one parse); its records are the events it lists.
     bool is_manifest = false;
-    Status status = ImportDocument(data.value(), BaseName(path), builder, stats, out, options, true,
-                                   &is_manifest);
+    Status status = ImportDocument(data.value().padded(), BaseName(path), builder, stats, out,
+                                   options, true, &is_manifest);
     if (is_manifest) {
         return ImportMispFeedDirectory(DirName(path), builder, stats, &out, options);
     }
@@ -877,7 +854,7 @@ bool LooksLikeMispJson(PaddedText json) {
         return false;
     }
     Parsed parsed;
-    if (!Parse(json.text, {}, parsed).ok()) {
+    if (!Parse(json, {}, parsed).ok()) {
         return false;
     }
     return WalkEvents(parsed.root, [](const dom::object&) {}) != Shape::kNotMisp;
