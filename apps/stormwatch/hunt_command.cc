@@ -217,12 +217,14 @@ Command AddHuntCommand(CLI::App& app) {
     sub->add_option("--intel", flags->options.intel_files,
                     "Extra indicators: a STIX 2.1 bundle, MISP event JSON, a MISP feed folder,\n"
                     "a CSV with a header or a plain list (detected from content); repeatable")
+        ->allow_extra_args(false)  // one path per --intel: `--intel feed.json configs/`
         ->check(CLI::ExistingPath);
     sub->add_flag("--misp-context", flags->options.misp_context, kMispContextHelp);
     sub->add_flag("--no-builtin-intel", flags->no_builtin_intel,
                   "Do not load the built-in indicator pack (Salt Typhoon public indicators)");
     sub->add_option("--rules", flags->options.rule_dirs,
                     "Extra folder of pattern rules (*.yml, see docs/rule-format.md); repeatable")
+        ->allow_extra_args(false)
         ->check(CLI::ExistingDirectory);
     sub->add_flag("--no-builtin-rules", flags->no_builtin_rules,
                   "Do not load the built-in pattern rules (C++ detectors always run)");

@@ -232,7 +232,8 @@ void AddMispContextFlag(CLI::App* sub, IntelFlags& flags) {
 
 void AddSetOptions(CLI::App* sub, IntelFlags& flags) {
     sub->add_option("--intel", flags.intel_files,
-                    "Also load this indicator file or MISP feed folder; repeatable");
+                    "Also load this indicator file or MISP feed folder; repeatable")
+        ->allow_extra_args(false);
     AddMispContextFlag(sub, flags);
     sub->add_flag("--no-builtin-intel", flags.no_builtin, "Leave out the built-in packs");
 }

@@ -79,6 +79,7 @@ Command AddRulesCommand(CLI::App& app) {
         "List every rule: id, default severity, category, ATT&CK ids and title (tab-separated),\n"
         "C++ detectors first, then pattern rules.");
     list->add_option("--rules", flags->options.rule_dirs, "Also load pattern rules from DIR")
+        ->allow_extra_args(false)
         ->check(CLI::ExistingDirectory);
     list->add_flag("--no-builtin-rules", flags->no_builtin_rules,
                    "Skip the built-in pattern rules");

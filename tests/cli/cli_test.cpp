@@ -198,6 +198,31 @@ TEST(CliTest, MispContextFlagLoadsContextAttributes) {
     fs::remove_all(dir);
 }
 
+// A repeatable option takes one value each time: `--intel FEED PATHS` hunts PATHS, the way an
+// analyst types it, and a binary file given as intel is refused whole, by name.
+TEST(CliTest, IntelOptionBeforeThePathsTakesOneFile) {
+    const fs::path dir = fs::path(testing::TempDir()) / "stormwatch_cli_intel_first";
+    fs::create_directories(dir);
+    std::ofstream(dir / "feed.csv") << "value,type\n203.0.113.9,ipv4\n";
+    std::ofstream(dir / "edge.log")
+        << "Jan 14 03:12:10 pe1 812: %SEC_LOGIN-5-LOGIN_SUCCESS: Login Success [user: noc] "
+           "[Source: 203.0.113.9] [localport: 22] at 03:12:10 UTC Tue Jan 14 2025\n";
+    const CliRun run = Exec("hunt --no-builtin-intel --intel " + (dir / "feed.csv").string() + " " +
+                            (dir / "edge.log").string() + " --format ndjson");
+    EXPECT_EQ(run.exit_code, 0);
+    EXPECT_EQ(CountLines(run.out), 1);
+    EXPECT_NE(run.out.find("203.0.113.9"), std::string::npos);
+
+    std::ofstream(dir / "feed.bin", std::ios::binary) << std::string(
+        "\x7f"
+        "ELF\0\x01\n\xff",
+        8);
+    const CliRun binary = Exec("intel import " + (dir / "feed.bin").string());
+    EXPECT_EQ(binary.exit_code, 2);
+    EXPECT_EQ(binary.out, "");  // no row of it listed as a rejected indicator
+    fs::remove_all(dir);
+}
+
 TEST(CliTest, RulesListShowsDetectorsAndPatternRules) {
     const CliRun run = Exec("rules list");
     ASSERT_EQ(run.exit_code, 0);

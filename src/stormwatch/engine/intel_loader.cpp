@@ -78,6 +78,12 @@ Result<IntelFormat> LoadIntelPath(const std::string& path, intel::IndicatorSetBu
         return IntelFormat::kMispFeed;
     }
     STORMWATCH_ASSIGN_OR_RETURN(io::InputFile file, io::InputFile::Open(path));
+    // No indicator format is binary: refuse the whole file rather than report each of its
+    // "lines" as a rejected row.
+    if (text::LooksBinary(file.data().substr(0, 8192))) {
+        stats.RejectInput(RejectReason::kBinaryContent, "binary content, not an indicator file");
+        return InvalidArgument(path + ": binary content, not an indicator file");
+    }
     // The file's buffer is padded: the JSON readers take it in place, without a copy each.
     const IntelFormat format = SniffIntelFormat(file.padded());
     if (format == IntelFormat::kMisp) {

@@ -124,6 +124,25 @@ TEST(IntelLoaderTest, MispContextLoadsOnlyWhenAskedFromTextAndFromFile) {
     fs::remove_all(dir);
 }
 
+TEST(IntelLoaderTest, BinaryFileIsRejectedWhole) {
+    const fs::path path = fs::path(testing::TempDir()) / "stormwatch_intel_loader_binary.bin";
+    {
+        std::ofstream out(path, std::ios::binary);
+        const char junk[] = {'\x7f', 'E', 'L', 'F', '\0', '\x01', '\n', '\0', '\xff', '\n'};
+        out.write(junk, sizeof(junk));
+    }
+    intel::IndicatorSetBuilder builder;
+    InputStats stats;
+    const auto loaded = LoadIntelPath(path.string(), builder, stats);
+    ASSERT_FALSE(loaded.ok());
+    EXPECT_NE(loaded.status().message().find("binary content"), std::string::npos);
+    EXPECT_TRUE(stats.input_rejected());
+    EXPECT_EQ(stats.read(), 1U);  // one rejection, the file's; none per row
+    EXPECT_EQ(stats.rejected(), 1U);
+    EXPECT_EQ(builder.pending(), 0U);
+    fs::remove(path);
+}
+
 TEST(IntelLoaderTest, MissingFileNamesThePath) {
     intel::IndicatorSetBuilder builder;
     InputStats stats;

@@ -6,10 +6,8 @@
 #include <atomic>
 #include <bit>
 #include <bitset>
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <new>
 #include <optional>
 #include <type_traits>
@@ -26,7 +24,6 @@ namespace {
 
 constexpr std::size_t kMaxValueBytes = 4096;
 // Intel files are lists, not corpora; past this size the input is almost surely not intel.
-constexpr std::size_t kMaxFileBytes = 256 * 1024 * 1024;
 // A stored length is (prefix length | kCidrFlag when the indicator's type is `cidr`).
 constexpr std::uint16_t kCidrFlag = 0x100;
 constexpr std::uint16_t kLengthBits = 0xff;
@@ -984,11 +981,6 @@ CsvRecord ReadCsvRecord(std::string_view text, std::size_t& pos, std::size_t lin
     return record;
 }
 
-std::string_view FileName(std::string_view path) {
-    const std::size_t slash = path.find_last_of('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 std::vector<std::string> SplitLabels(std::string_view field) {
     std::vector<std::string> labels;
     std::size_t start = 0;
@@ -1203,38 +1195,6 @@ bool IndicatorSetBuilder::Add(Indicator indicator) {
                              .valid_from = indicator.valid_from,
                              .valid_until = indicator.valid_until,
                          });
-}
-
-Status IndicatorSetBuilder::LoadFile(const std::string& path, InputStats& stats) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        stats.RejectInput(RejectReason::kUnreadable, std::strerror(errno));
-        return IoError(path + ": cannot open indicator file: " + std::strerror(errno));
-    }
-    std::string data;
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    in.seekg(0, std::ios::beg);
-    if (size < 0) {
-        stats.RejectInput(RejectReason::kUnreadable, "cannot determine size");
-        return IoError(path + ": cannot read indicator file");
-    }
-    if (static_cast<std::size_t>(size) > kMaxFileBytes) {
-        stats.RejectInput(RejectReason::kUnreadable, "larger than 256 MiB");
-        return InvalidArgument(path + ": indicator file larger than 256 MiB");
-    }
-    data.resize(static_cast<std::size_t>(size));
-    in.read(data.data(), size);
-    if (!in && !in.eof()) {
-        stats.RejectInput(RejectReason::kUnreadable, "read failed");
-        return IoError(path + ": cannot read indicator file");
-    }
-    data.resize(static_cast<std::size_t>(in.gcount()));
-    if (text::LooksBinary(std::string_view(data).substr(0, 8192))) {
-        stats.RejectInput(RejectReason::kBinaryContent, "not a text indicator file");
-        return InvalidArgument(path + ": not a text indicator file (binary content)");
-    }
-    return LoadText(data, FileName(path), stats);
 }
 
 Status IndicatorSetBuilder::LoadText(std::string_view text_in, std::string_view source_name,

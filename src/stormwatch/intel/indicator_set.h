@@ -102,7 +102,6 @@ public:
     /// ignored) or a plain list (one value per line, `#` comments). `labels` are separated by
     /// `;` or `|`; `valid_from`/`valid_until` are RFC 3339 or YYYY-MM-DD. Bad rows are
     /// rejected into `stats` with their line and the reason.
-    Status LoadFile(const std::string& path, InputStats& stats);
     Status LoadText(std::string_view text, std::string_view source_name, InputStats& stats);
 
     /// Number of values added so far (before duplicates are merged).

@@ -3,8 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
-#include <fstream>
 #include <random>
 #include <set>
 #include <span>
@@ -789,43 +787,6 @@ TEST(IndicatorLoad, PlainListWithComments) {
     EXPECT_EQ(stats.read(), stats.processed() + stats.rejected());
     ASSERT_EQ(stats.kept().size(), 1U);
     EXPECT_EQ(stats.kept()[0].line, 5U);
-}
-
-TEST(IndicatorLoad, MissingFileIsAnIoErrorNamingThePath) {
-    IndicatorSetBuilder builder;
-    InputStats stats;
-    const Status status = builder.LoadFile("no/such/intel.csv", stats);
-    EXPECT_EQ(status.code(), StatusCode::kIoError);
-    EXPECT_NE(status.message().find("no/such/intel.csv"), std::string::npos);
-}
-
-TEST(IndicatorLoad, LoadsAFileFromDisk) {
-    const std::string path = ::testing::TempDir() + "stormwatch_intel_test.csv";
-    {
-        std::ofstream out(path, std::ios::binary);
-        out << "value,type,source\n198.51.100.4,ipv4,disk\nbroken..example,domain,disk\n";
-    }
-    IndicatorSetBuilder builder;
-    InputStats stats;
-    ASSERT_TRUE(builder.LoadFile(path, stats).ok());
-    auto set = builder.Build();
-    EXPECT_NE(set->MatchAddress(Ip("198.51.100.4")), nullptr);
-    EXPECT_EQ(stats.rejected(), 1U);
-    std::remove(path.c_str());
-}
-
-TEST(IndicatorLoad, BinaryFileIsRejectedWhole) {
-    const std::string path = ::testing::TempDir() + "stormwatch_intel_binary.bin";
-    {
-        std::ofstream out(path, std::ios::binary);
-        const char junk[] = {'\x7f', 'E', 'L', 'F', '\0', '\x01', '\x02', '\0', '\xff'};
-        out.write(junk, sizeof(junk));
-    }
-    IndicatorSetBuilder builder;
-    InputStats stats;
-    EXPECT_FALSE(builder.LoadFile(path, stats).ok());
-    EXPECT_TRUE(stats.input_rejected());
-    std::remove(path.c_str());
 }
 
 }  // namespace
