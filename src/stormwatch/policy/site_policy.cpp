@@ -2,9 +2,6 @@
 #include "stormwatch/policy/site_policy.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <set>
 
 #include <yaml-cpp/yaml.h>
@@ -291,21 +288,7 @@ Result<SitePolicy> ParseSitePolicy(std::string_view yaml_text, const std::string
 }
 
 Result<SitePolicy> LoadSitePolicy(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return IoError(path + ": cannot open policy file: " + std::strerror(errno));
-    }
-    std::string data;
-    char buffer[65536];
-    while (in.read(buffer, sizeof(buffer)) || in.gcount() > 0) {
-        data.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (data.size() > yaml::Limits{}.max_bytes) {
-            return InvalidArgument(path + ": policy file larger than 4 MiB");
-        }
-    }
-    if (in.bad()) {
-        return IoError(path + ": cannot read policy file");
-    }
+    STORMWATCH_ASSIGN_OR_RETURN(const std::string data, yaml::ReadSmallFile(path, "policy file"));
     return ParseSitePolicy(data, path);
 }
 

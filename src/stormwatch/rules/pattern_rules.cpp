@@ -3,11 +3,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <climits>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <utility>
@@ -323,25 +320,6 @@ Status CheckUniqueIds(const std::vector<PatternRule>& rules) {
     return Status::Ok();
 }
 
-Result<std::string> ReadFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return IoError(path + ": cannot open rule file: " + std::strerror(errno));
-    }
-    std::string data;
-    std::array<char, 65536> buffer{};
-    while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
-        data.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
-        if (data.size() > yaml::Limits{}.max_bytes) {
-            return InvalidArgument(path + ": rule file larger than 4 MiB");
-        }
-    }
-    if (in.bad()) {
-        return IoError(path + ": cannot read rule file");
-    }
-    return data;
-}
-
 int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long /*to*/,
             unsigned int /*flags*/, void* context) {
     static_cast<std::vector<std::uint32_t>*>(context)->push_back(id);
@@ -654,7 +632,7 @@ Result<std::vector<PatternRule>> LoadBuiltinPatternRules() {
 }
 
 Result<std::vector<PatternRule>> LoadPatternRuleFile(const std::string& path) {
-    STORMWATCH_ASSIGN_OR_RETURN(const std::string data, ReadFile(path));
+    STORMWATCH_ASSIGN_OR_RETURN(const std::string data, yaml::ReadSmallFile(path, "rule file"));
     return ParsePatternRules(data, path);
 }
 

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/yaml/single_document.h"
 
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <sstream>
 
 #include <yaml-cpp/eventhandler.h>
@@ -61,6 +65,28 @@ Status CheckShape(const std::string& name, const YAML::Node& node, int depth, st
 }
 
 }  // namespace
+
+Result<std::string> ReadSmallFile(const std::string& path, std::string_view what,
+                                  const Limits& limits) {
+    const std::string kind(what);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return IoError(path + ": cannot open " + kind + ": " + std::strerror(errno));
+    }
+    std::string data;
+    std::array<char, 65536> buffer{};
+    while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
+        data.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
+        if (data.size() > limits.max_bytes) {
+            return InvalidArgument(path + ": " + kind + " larger than " +
+                                   std::to_string(limits.max_bytes >> 20) + " MiB");
+        }
+    }
+    if (in.bad()) {
+        return IoError(path + ": cannot read " + kind);
+    }
+    return data;
+}
 
 Status ErrorAt(const std::string& name, const YAML::Mark& mark, const std::string& message) {
     if (mark.is_null()) {

@@ -27,6 +27,11 @@ struct Limits {
 Result<YAML::Node> LoadSingleDocument(std::string_view text, const std::string& name,
                                       std::string_view what, const Limits& limits = {});
 
+/// The bytes of the file at `path` (`what` is e.g. "policy file"), read in chunks and refused
+/// past limits.max_bytes, so that a huge or endless file (a device, a pipe) is never held.
+Result<std::string> ReadSmallFile(const std::string& path, std::string_view what,
+                                  const Limits& limits = {});
+
 /// `name:line: message`, or `name: message` when the mark is unknown.
 Status ErrorAt(const std::string& name, const YAML::Mark& mark, const std::string& message);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/yaml/single_document.h"
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -47,6 +49,27 @@ TEST(SingleDocumentTest, RefusesHostileInputWithItsName) {
 TEST(SingleDocumentTest, StrayCommaDoesNotHang) {
     EXPECT_FALSE(ErrorOf(",l`\n").empty());
     EXPECT_FALSE(ErrorOf(",").empty());
+}
+
+TEST(SingleDocumentTest, ReadsSmallFilesAndStopsAtTheLimit) {
+    const std::string path =
+        (std::filesystem::path(::testing::TempDir()) / "stormwatch_small.yml").string();
+    std::ofstream(path) << "rules: []\n";
+    const auto read = ReadSmallFile(path, "rule file");
+    ASSERT_TRUE(read.ok()) << read.status().message();
+    EXPECT_EQ(read.value(), "rules: []\n");
+    std::filesystem::remove(path);
+
+    const auto missing = ReadSmallFile("/nonexistent/policy.yml", "policy file");
+    EXPECT_EQ(missing.status().code(), StatusCode::kIoError);
+    EXPECT_EQ(
+        missing.status().message().rfind("/nonexistent/policy.yml: cannot open policy file", 0),
+        0U);
+
+    // An endless source is cut at the limit, not read whole.
+    const auto endless = ReadSmallFile("/dev/zero", "policy file", {.max_bytes = 1 << 20});
+    EXPECT_EQ(endless.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(endless.status().message(), "/dev/zero: policy file larger than 1 MiB");
 }
 
 }  // namespace
