@@ -152,6 +152,11 @@ Result<InputFile> InputFile::Open(const std::string& path) {
         ::close(fd);
         return IoError(path + ": " + ErrnoText(error));
     }
+    // A device (`/dev/zero`, a terminal) or a socket may never end: only files and pipes.
+    if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+        ::close(fd);
+        return InvalidArgument(path + ": not a regular file or a pipe");
+    }
     file.modified_ = static_cast<std::int64_t>(st.st_mtime);
     const auto size = static_cast<std::size_t>(std::max<off_t>(st.st_size, 0));
     if (S_ISREG(st.st_mode) && size >= kMapBytes) {

@@ -38,7 +38,8 @@ public:
     InputFile& operator=(InputFile&& other) noexcept;
     ~InputFile();
 
-    /// Opens `path` (`-` = stdin). The error message names the path and the OS reason.
+    /// Opens `path` (`-` = stdin): a regular file or a pipe; a device or a socket is refused.
+    /// The error message names the path and the reason.
     static Result<InputFile> Open(const std::string& path);
 
     [[nodiscard]] std::string_view data() const { return data_; }

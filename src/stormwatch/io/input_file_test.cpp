@@ -88,6 +88,13 @@ TEST_F(InputFileTest, ReadsSmallFilesAndMapsLargeOnesWhole) {
     }
 }
 
+// A device may never end (`/dev/zero`): refused by name, not read until memory runs out.
+TEST_F(InputFileTest, RefusesDevices) {
+    const auto opened = InputFile::Open("/dev/zero");
+    ASSERT_FALSE(opened.ok());
+    EXPECT_EQ(opened.status().message(), "/dev/zero: not a regular file or a pipe");
+}
+
 // Zeros readable past the end let JSON parsers read a file in place (PaddedText).
 TEST_F(InputFileTest, PaddingAfterTheDataIsReadableZeros) {
     const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
