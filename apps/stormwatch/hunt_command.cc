@@ -53,12 +53,6 @@ int TerminalWidth() {
     return 100;
 }
 
-bool WriteFile(const std::string& path, const std::string& bytes) {
-    std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return static_cast<bool>(file);
-}
-
 /// The report in `format` to `out`. NDJSON goes out a slice of findings at a time: a hunt over
 /// years of logs can hold millions of findings, and their whole report need not sit in memory
 /// beside them.
@@ -122,6 +116,25 @@ ExitCode RunHunt(HuntFlags& flags) {
         std::cerr << "stormwatch: " << hunter.status().message() << "\n";
         return ExitCode::kError;
     }
+    // The report and stats files are opened before the hunt: a path that cannot be written
+    // fails now, not after an hour of hunting.
+    const bool to_terminal = flags.output_path.empty();
+    std::ofstream file;
+    if (!to_terminal) {
+        file.open(flags.output_path, std::ios::binary | std::ios::trunc);
+        if (!file) {
+            std::cerr << "stormwatch: cannot write " << flags.output_path << "\n";
+            return ExitCode::kError;
+        }
+    }
+    std::ofstream stats_file;
+    if (!flags.stats_path.empty()) {
+        stats_file.open(flags.stats_path, std::ios::binary | std::ios::trunc);
+        if (!stats_file) {
+            std::cerr << "stormwatch: cannot write " << flags.stats_path << "\n";
+            return ExitCode::kError;
+        }
+    }
 
     const bool show_progress = !flags.quiet && isatty(STDERR_FILENO) == 1;
     bool progress_shown = false;
@@ -155,14 +168,9 @@ ExitCode RunHunt(HuntFlags& flags) {
     }
 
     const std::vector<RuleInfo> catalogue = hunter.value().Catalogue();
-    const bool to_terminal = flags.output_path.empty();
     output::TableOptions table{
         .color = to_terminal && ColorWanted(stdout),
         .width = to_terminal && isatty(STDOUT_FILENO) == 1 ? TerminalWidth() : 0};
-    std::ofstream file;
-    if (!to_terminal) {
-        file.open(flags.output_path, std::ios::binary | std::ios::trunc);
-    }
     std::ostream& out = to_terminal ? std::cout : file;
     WriteReport(*format, result, catalogue, table, out);
     out.flush();
@@ -173,10 +181,12 @@ ExitCode RunHunt(HuntFlags& flags) {
         std::cerr << "stormwatch: cannot write " << flags.output_path << "\n";
         return ExitCode::kError;
     }
-    if (!flags.stats_path.empty()) {
+    if (stats_file.is_open()) {
         std::string stats;
         output::RenderStats(result.findings, result.summary, stats);
-        if (!WriteFile(flags.stats_path, stats)) {
+        stats_file.write(stats.data(), static_cast<std::streamsize>(stats.size()));
+        stats_file.close();
+        if (!stats_file) {
             std::cerr << "stormwatch: cannot write " << flags.stats_path << "\n";
             return ExitCode::kError;
         }

@@ -88,6 +88,15 @@ TEST(CliTest, FailOnSeverityGivesExitOne) {
               0);
 }
 
+// A report or stats path that cannot be written fails before the hunt, not after it.
+TEST(CliTest, UnwritableOutputFailsBeforeHunting) {
+    for (const char* option : {" --stats ", " --output "}) {
+        const CliRun run = Exec("hunt " + kLab + option + "/nonexistent/dir/out.json");
+        EXPECT_EQ(run.exit_code, 2) << option;
+        EXPECT_EQ(run.out, "") << option;  // no report was rendered first
+    }
+}
+
 TEST(CliTest, UsageErrorsAndUnreadableInputsGiveExitTwo) {
     EXPECT_EQ(Exec("hunt /nonexistent/path.cfg").exit_code, 2);
     EXPECT_EQ(Exec("hunt " + kLab + " --format xml").exit_code, 2);
