@@ -88,6 +88,23 @@ TEST(CliTest, FailOnSeverityGivesExitOne) {
               0);
 }
 
+// A log that starts with a run of NULs (logrotate copytruncate, a crash) is hunted as a log,
+// not refused as binary.
+TEST(CliTest, LogStartingWithNulsIsHunted) {
+    const fs::path dir = fs::path(testing::TempDir()) / "stormwatch_cli_nul_log";
+    fs::create_directories(dir);
+    std::ofstream(dir / "messages", std::ios::binary)
+        << std::string(20'000, '\0')
+        << "Jan 14 03:12:10 pe1 812: %SEC_LOGIN-5-LOGIN_SUCCESS: Login Success [user: noc] "
+           "[Source: 45.61.133.77] [localport: 22] at 03:12:10 UTC Tue Jan 14 2025\n";
+    const CliRun run = Exec("hunt " + (dir / "messages").string() + " --format ndjson");
+    EXPECT_EQ(run.exit_code, 0);
+    EXPECT_EQ(CountLines(run.out), 1);
+    EXPECT_NE(run.out.find(R"("line":1)"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find(R"("device":"pe1")"), std::string::npos) << run.out;
+    fs::remove_all(dir);
+}
+
 // A report or stats path that cannot be written fails before the hunt, not after it.
 TEST(CliTest, UnwritableOutputFailsBeforeHunting) {
     for (const char* option : {" --stats ", " --output "}) {

@@ -32,7 +32,11 @@ void HuntConfigInput(std::string_view data, const policy::SitePolicy& policy,
         input.stats.RejectInput(RejectReason::kEmpty, "no content");
         return;
     }
-    const std::string_view head = data.substr(0, kSniffBytes);
+    // A log copied and truncated by logrotate (copytruncate) while a daemon still wrote to it,
+    // or written through a crash, starts with a run of NULs: the sniff reads what follows.
+    const std::size_t text_start = data.find_first_not_of('\0');
+    const std::string_view head =
+        text_start == std::string_view::npos ? data : data.substr(text_start, kSniffBytes);
     if (text::LooksBinary(head)) {
         input.kind = "rejected";
         input.stats.RejectInput(RejectReason::kBinaryContent, "binary content, not a text input");

@@ -236,6 +236,9 @@ LogPiece HuntLogPiece(std::string_view piece, const intel::TextMatcher& matcher,
                                                           line_hits - next_hit);
             next_hit = line_hits;
             stats.CountRead();
+            // NULs left by a crash or by copytruncate run up to the next line's text: the line
+            // is what follows them.
+            line.remove_prefix(std::min(line.find_first_not_of('\0'), line.size()));
             if (line.size() > kMaxLineBytes) {
                 stats.Reject(RejectReason::kOversizedLine, line_number, "line longer than 64 KiB");
                 return;

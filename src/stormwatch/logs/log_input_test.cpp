@@ -207,6 +207,23 @@ TEST(LogInputTest, EvidenceIsSanitised) {
     EXPECT_EQ(run.input.stats.invalid_utf8_lines(), 1U);
 }
 
+// logrotate's copytruncate (or a crash) leaves a run of NULs where the old content was: the
+// line after it keeps its number, host, time and evidence, however long the run.
+TEST(LogInputTest, NulRunBeforeALineIsNotPartOfIt) {
+    std::string data(200'000, '\0');
+    data += "Jan 14 03:12:44 pe1-fra 812: Login Success [Source: 45.61.133.77]\n";
+    data += std::string(10, '\0') + "Jan 14 03:12:45 pe1-fra 813: evil.example\n";
+    const HuntRun run = Hunt(data);
+    ASSERT_EQ(run.findings.size(), 2U);
+    EXPECT_EQ(run.findings[0].line, 1U);
+    EXPECT_EQ(run.findings[0].device, "pe1-fra");
+    EXPECT_EQ(run.findings[0].time, "2025-01-14T03:12:44Z");
+    EXPECT_EQ(run.findings[0].evidence.rfind("Jan 14 03:12:44 pe1-fra", 0), 0U);
+    EXPECT_EQ(run.findings[1].line, 2U);
+    EXPECT_EQ(run.findings[1].evidence.rfind("Jan 14 03:12:45", 0), 0U);
+    EXPECT_EQ(run.input.stats.rejected(), 0U);
+}
+
 TEST(LogInputTest, SniffRoutesLogsNotConfigs) {
     EXPECT_TRUE(LooksLikeLog("<13>Dec 14 12:09:00 HOSTNAME Bgp: %BGP-5-ADJCHANGE: peer x\n"));
     EXPECT_FALSE(LooksLikeLog("hostname r1\n!\ninterface Gi0/0\n shutdown\n"));
