@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "support/test_files.h"
 #include <gtest/gtest.h>
@@ -102,6 +103,58 @@ TEST(CliTest, LogStartingWithNulsIsHunted) {
     EXPECT_EQ(CountLines(run.out), 1);
     EXPECT_NE(run.out.find(R"("line":1)"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find(R"("device":"pe1")"), std::string::npos) << run.out;
+    fs::remove_all(dir);
+}
+
+// A config exported as UTF-16 (PowerShell 5 redirection writes UTF-16LE with a mark) gives the
+// findings of the same config in UTF-8, on the same lines.
+TEST(CliTest, Utf16ConfigIsHuntedAsItsText) {
+    const fs::path dir = fs::path(testing::TempDir()) / "stormwatch_cli_utf16";
+    fs::create_directories(dir);
+    const std::string config = ReadFile(kLab + "/pe1-fra.cfg");  // ASCII
+    std::string utf16 = "\xFF\xFE";
+    for (const char c : config) {
+        utf16 += c;
+        utf16 += '\0';
+    }
+    std::ofstream(dir / "pe1-fra.cfg", std::ios::binary) << utf16;
+    const auto rules_and_lines = [](const std::string& ndjson) {
+        std::vector<std::string> out;
+        std::istringstream lines(ndjson);
+        for (std::string line; std::getline(lines, line);) {
+            const std::size_t rule = line.find(R"("rule_id":")");
+            const std::size_t number = line.find(R"("line":)");
+            out.push_back(line.substr(rule, line.find(',', rule) - rule) + " " +
+                          line.substr(number, line.find(',', number) - number));
+        }
+        return out;
+    };
+    const CliRun utf8_run = Exec("hunt " + kLab + "/pe1-fra.cfg --format ndjson");
+    const CliRun utf16_run = Exec("hunt " + (dir / "pe1-fra.cfg").string() + " --format ndjson");
+    EXPECT_EQ(utf16_run.exit_code, 0);
+    EXPECT_GT(CountLines(utf8_run.out), 30);
+    EXPECT_EQ(rules_and_lines(utf16_run.out), rules_and_lines(utf8_run.out));
+
+    // An indicator list saved as UTF-16 loads too.
+    std::ofstream(dir / "iocs.txt", std::ios::binary) << std::string(
+        "\xFF\xFE"
+        "2\0"
+        "0\0"
+        "3\0"
+        ".\0"
+        "0\0"
+        ".\0"
+        "1\0"
+        "1\0"
+        "3\0"
+        ".\0"
+        "9\0"
+        "\n\0",
+        26);
+    EXPECT_EQ(
+        Exec("intel match 203.0.113.9 --no-builtin-intel --intel " + (dir / "iocs.txt").string())
+            .exit_code,
+        0);
     fs::remove_all(dir);
 }
 

@@ -205,6 +205,65 @@ std::string RepairUtf8(std::string_view s) {
     return ReplaceInvalidUtf8(s, false);
 }
 
+namespace {
+
+void AppendUtf8(std::uint32_t code_point, std::string& out) {
+    if (code_point < 0x80) {
+        out += static_cast<char>(code_point);
+    } else if (code_point < 0x800) {
+        out += static_cast<char>(0xC0 | (code_point >> 6));
+        out += static_cast<char>(0x80 | (code_point & 0x3F));
+    } else if (code_point < 0x10000) {
+        out += static_cast<char>(0xE0 | (code_point >> 12));
+        out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code_point & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (code_point >> 18));
+        out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code_point & 0x3F));
+    }
+}
+
+}  // namespace
+
+std::optional<std::string> Utf16WithBomToUtf8(std::string_view data) {
+    if (data.size() < 2) {
+        return std::nullopt;
+    }
+    const auto byte = [&data](std::size_t i) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(data[i]));
+    };
+    bool little_endian = false;
+    if (byte(0) == 0xFF && byte(1) == 0xFE) {
+        little_endian = true;
+    } else if (!(byte(0) == 0xFE && byte(1) == 0xFF)) {
+        return std::nullopt;
+    }
+    const auto unit = [&](std::size_t i) {
+        return little_endian ? byte(i) | byte(i + 1) << 8 : byte(i) << 8 | byte(i + 1);
+    };
+    constexpr std::uint32_t kReplacement = 0xFFFD;
+    std::string out;
+    out.reserve(data.size() / 2 * 3);
+    std::size_t i = 2;
+    for (; i + 1 < data.size(); i += 2) {
+        std::uint32_t code_point = unit(i);
+        if (code_point >= 0xD800 && code_point <= 0xDBFF && i + 3 < data.size() &&
+            unit(i + 2) >= 0xDC00 && unit(i + 2) <= 0xDFFF) {
+            code_point = 0x10000 + ((code_point - 0xD800) << 10) + (unit(i + 2) - 0xDC00);
+            i += 2;
+        } else if (code_point >= 0xD800 && code_point <= 0xDFFF) {
+            code_point = kReplacement;
+        }
+        AppendUtf8(code_point, out);
+    }
+    if (i < data.size()) {
+        AppendUtf8(kReplacement, out);  // half a unit at the end
+    }
+    return out;
+}
+
 bool LooksBinary(std::string_view head) {
     const std::string_view sample = head.substr(0, 8192);
     if (sample.empty()) {

@@ -84,6 +84,11 @@ std::string SanitiseForOutput(std::string_view s);
 /// Replaces each invalid UTF-8 byte with U+FFFD and keeps everything else.
 std::string RepairUtf8(std::string_view s);
 
+/// For text that starts with a UTF-16 byte-order mark (FF FE or FE FF: Windows tools such as
+/// PowerShell 5 redirection write configs and logs so): the text as UTF-8, without the mark,
+/// unpaired surrogates and a cut last unit as U+FFFD. Nullopt for any other text.
+std::optional<std::string> Utf16WithBomToUtf8(std::string_view data);
+
 /// Heuristic used for whole-input rejection: NUL bytes, or more than 10% bytes that are
 /// neither printable ASCII, whitespace nor part of valid UTF-8 in the first 8 KiB.
 bool LooksBinary(std::string_view head);

@@ -56,6 +56,22 @@ TEST(TextTest, BinaryDetection) {
     EXPECT_TRUE(LooksBinary(noisy));
 }
 
+TEST(TextTest, Utf16WithByteOrderMarkBecomesUtf8) {
+    using namespace std::string_literals;
+    // "hé😀\n" in UTF-16LE and UTF-16BE, each after its mark.
+    const std::string le = "\xFF\xFE"s + "h\0\xE9\0\x3D\xD8\x00\xDE\n\0"s;
+    const std::string be = "\xFE\xFF"s + "\0h\0\xE9\xD8\x3D\xDE\x00\0\n"s;
+    EXPECT_EQ(Utf16WithBomToUtf8(le), "h\xC3\xA9\xF0\x9F\x98\x80\n");
+    EXPECT_EQ(Utf16WithBomToUtf8(be), "h\xC3\xA9\xF0\x9F\x98\x80\n");
+    // An unpaired surrogate and half a unit at the end become U+FFFD.
+    EXPECT_EQ(Utf16WithBomToUtf8("\xFF\xFE\x3D\xD8h\0\x41"s), "\xEF\xBF\xBDh\xEF\xBF\xBD");
+    EXPECT_EQ(Utf16WithBomToUtf8("\xFF\xFE"s), "");
+    // No mark: not UTF-16 as far as this goes.
+    EXPECT_EQ(Utf16WithBomToUtf8("h\0i\0"s), std::nullopt);
+    EXPECT_EQ(Utf16WithBomToUtf8("\xEF\xBB\xBFhostname r1\n"), std::nullopt);
+    EXPECT_EQ(Utf16WithBomToUtf8("\xFF"), std::nullopt);
+}
+
 TEST(TextTest, ParseIntRejectsNonDigits) {
     EXPECT_EQ(ParseInt("22"), 22);
     EXPECT_FALSE(ParseInt("22a").has_value());

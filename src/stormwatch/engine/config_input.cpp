@@ -2,6 +2,7 @@
 #include "stormwatch/engine/config_input.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "stormwatch/core/text.h"
@@ -27,6 +28,12 @@ void HuntConfigInput(std::string_view data, const policy::SitePolicy& policy,
                      rules::PatternScratch* scratch, output::InputSummary& input,
                      std::vector<Finding>& out, const LogHuntOptions& logs) {
     input.bytes = data.size();
+    // A UTF-16 export (with its byte-order mark) is hunted as the UTF-8 text it holds: the
+    // lines, and so their numbers, are the same.
+    const std::optional<std::string> utf8 = text::Utf16WithBomToUtf8(data);
+    if (utf8) {
+        data = *utf8;
+    }
     if (OnlyBlank(data)) {
         input.kind = "rejected";
         input.stats.RejectInput(RejectReason::kEmpty, "no content");
