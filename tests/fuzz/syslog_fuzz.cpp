@@ -62,7 +62,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     stormwatch::output::InputSummary input;
     input.path = "fuzz.log";
     std::vector<stormwatch::Finding> findings;
-    stormwatch::engine::detail::HuntLogInput(text, Matcher(), 2025, 1, input, findings);
+    // Written on 2025-03-01: yearless stamps after it are read as 2024's.
+    stormwatch::engine::detail::HuntLogInput(text, Matcher(), 2025, 1740787200, 1, input, findings);
     stormwatch::fuzz::CheckAccounting(input.stats);
     if (input.stats.read() != lines) {
         stormwatch::fuzz::Fail("one record per line");

@@ -53,12 +53,13 @@ void HuntConfigInput(std::string_view data, const policy::SitePolicy& policy,
     // which no configuration does (logs/README.md, "Sniffing").
     if (LooksLikeLog(head)) {
         if (logs.matcher != nullptr) {
-            HuntLogInput(data, *logs.matcher, logs.default_year, logs.threads, input, out);
+            HuntLogInput(data, *logs.matcher, logs.default_year, logs.written, logs.threads, input,
+                         out);
         } else {
             // No matcher (callers that only hunt configs): a non-owning view of `intel`.
             const intel::TextMatcher local(
                 std::shared_ptr<const intel::IndicatorSet>(std::shared_ptr<void>(), &intel));
-            HuntLogInput(data, local, logs.default_year, logs.threads, input, out);
+            HuntLogInput(data, local, logs.default_year, logs.written, logs.threads, input, out);
         }
         return;
     }

@@ -19,6 +19,7 @@ namespace stormwatch::engine::detail {
 struct LogHuntOptions {
     const intel::TextMatcher* matcher = nullptr;  ///< null: a matcher over `intel` is made
     std::int64_t default_year = 1970;             ///< for timestamps that carry no year
+    std::optional<std::int64_t> written;          ///< when the log was last written (HuntLogInput)
     unsigned threads = 1;                         ///< a large log is split across this many threads
 };
 

@@ -71,16 +71,15 @@ Status LoadRules(const HuntOptions& options, Hunter::State& state) {
     return Status::Ok();
 }
 
-/// The year for log timestamps that carry none (logs/README.md, "Time rules"): the input's
-/// modification year; stdin takes the current year.
-std::int64_t DefaultLogYear(const io::InputFile& file) {
+/// When a log was last written (logs/README.md, "Time rules"): the input's modification time;
+/// stdin's is now. Its year is the year of log stamps that carry none.
+std::int64_t LogWrittenAt(const io::InputFile& file) {
     if (const auto modified = file.modified()) {
-        return YearOf(*modified);
+        return *modified;
     }
     using std::chrono::duration_cast;
     using std::chrono::seconds;
-    const auto now = std::chrono::system_clock::now();
-    return YearOf(duration_cast<seconds>(now.time_since_epoch()).count());
+    return duration_cast<seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace
@@ -169,11 +168,13 @@ HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
                 slot.input.stats.RejectInput(RejectReason::kUnreadable, file.status().message());
             } else {
                 slot.opened = true;
+                const std::int64_t written = LogWrittenAt(file.value());
                 detail::HuntConfigInput(file.value().data(), state_->policy, *state_->intel,
                                         state_->pattern_rules.get(), &scratch, slot.input,
                                         slot.findings,
                                         {.matcher = state_->text_matcher.get(),
-                                         .default_year = DefaultLogYear(file.value()),
+                                         .default_year = YearOf(written),
+                                         .written = written,
                                          .threads = cores});
                 // Each worker puts its own inputs in canonical order; Run() only merges.
                 for (Finding& finding : slot.findings) {

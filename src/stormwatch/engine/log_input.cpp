@@ -202,8 +202,8 @@ struct LogPiece {
 };
 
 LogPiece HuntLogPiece(std::string_view piece, const intel::TextMatcher& matcher,
-                      std::int64_t start_year, bool accounts, const output::InputSummary& input,
-                      const std::string& file_device) {
+                      std::int64_t start_year, std::optional<std::int64_t> written, bool accounts,
+                      const output::InputSummary& input, const std::string& file_device) {
     LogPiece result;
     std::int64_t year = start_year;
     std::vector<intel::TextHit> hits;
@@ -247,7 +247,13 @@ LogPiece HuntLogPiece(std::string_view piece, const intel::TextMatcher& matcher,
             if (line.empty()) {
                 return;
             }
-            const logs::LogLine parsed = logs::ParseLogLine(line, year);
+            logs::LogLine parsed = logs::ParseLogLine(line, year);
+            // A stamp without a year that would fall after the log was last written is from
+            // the year before: a log that spans New Year, last December's buffer read in January.
+            constexpr std::int64_t kDay = 24 * 60 * 60;
+            if (parsed.year_inferred && parsed.time && written && *parsed.time > *written + kDay) {
+                parsed = logs::ParseLogLine(line, year - 1);
+            }
             if (parsed.time && !parsed.year_inferred) {
                 year = YearOf(*parsed.time);
                 result.last_year = year;
@@ -318,8 +324,8 @@ void ForEachIndex(std::size_t count, unsigned threads, const std::function<void(
 }  // namespace
 
 void HuntLogInput(std::string_view data, const intel::TextMatcher& matcher,
-                  std::int64_t default_year, unsigned threads, output::InputSummary& input,
-                  std::vector<Finding>& out) {
+                  std::int64_t default_year, std::optional<std::int64_t> written, unsigned threads,
+                  output::InputSummary& input, std::vector<Finding>& out) {
     input.kind = "log";
     input.bytes = data.size();
     const std::string file_device = DeviceName("", input.path);
@@ -327,7 +333,8 @@ void HuntLogInput(std::string_view data, const intel::TextMatcher& matcher,
     const std::vector<std::string_view> pieces = SplitIntoPieces(data, threads);
     std::vector<LogPiece> results(pieces.size());
     const auto hunt = [&](std::size_t i, std::int64_t start_year) {
-        results[i] = HuntLogPiece(pieces[i], matcher, start_year, accounts, input, file_device);
+        results[i] =
+            HuntLogPiece(pieces[i], matcher, start_year, written, accounts, input, file_device);
     };
     // Every piece starts from `default_year`; a piece whose findings needed the year carried
     // in from earlier pieces, and got a different one, is hunted again below.

@@ -29,12 +29,14 @@ bool LooksLikeLog(std::string_view head);
 /// time the line's (RFC 3339 UTC; absent when the line has none), severity high, one step
 /// lower when the time is outside the indicator's validity window.
 /// `default_year` is the year for timestamps without one, until a line carrying a year is
-/// seen (logs/README.md, "Time rules"). Fills input.kind (`log`), bytes, device (the first
+/// seen; `written`, when known, is when the log was last written (its file's modification
+/// time): a stamp without a year that would fall more than a day after it is from the year
+/// before (logs/README.md, "Time rules"). Fills input.kind (`log`), bytes, device (the first
 /// host named) and stats.
 /// A log of 32 MiB or more is cut into pieces of whole lines (16 MiB or more each) hunted on
 /// up to `threads` threads; findings and accounting are the same as one pass would give.
 void HuntLogInput(std::string_view data, const intel::TextMatcher& matcher,
-                  std::int64_t default_year, unsigned threads, output::InputSummary& input,
-                  std::vector<Finding>& out);
+                  std::int64_t default_year, std::optional<std::int64_t> written, unsigned threads,
+                  output::InputSummary& input, std::vector<Finding>& out);
 
 }  // namespace stormwatch::engine::detail

@@ -32,10 +32,11 @@ struct HuntRun {
     std::vector<Finding> findings;
 };
 
-HuntRun Hunt(std::string_view data, std::int64_t default_year = 2025, unsigned threads = 1) {
+HuntRun Hunt(std::string_view data, std::int64_t default_year = 2025, unsigned threads = 1,
+             std::optional<std::int64_t> written = std::nullopt) {
     HuntRun run;
     run.input.path = "logs/edge-7.log";
-    HuntLogInput(data, Matcher(), default_year, threads, run.input, run.findings);
+    HuntLogInput(data, Matcher(), default_year, written, threads, run.input, run.findings);
     return run;
 }
 
@@ -198,6 +199,25 @@ TEST(LogInputTest, ALargeLogSplitAcrossThreadsHuntsAsOnePass) {
         EXPECT_EQ(b.kept()[i].line, a.kept()[i].line);
     }
     EXPECT_EQ(split.input.device, one.input.device);
+}
+
+// A yearless log that spans New Year, written on 2026-01-03: its December stamps are 2025's,
+// not a December still to come; stamps with a year are left as they are.
+TEST(LogInputTest, YearlessStampAfterTheLogWasWrittenIsFromTheYearBefore) {
+    constexpr std::int64_t kWritten = 1767405600;  // 2026-01-03T02:00:00Z
+    const std::string data =
+        "Dec 31 23:59:59 r1 a: 45.61.133.77\n"
+        "Jan  2 00:00:01 r1 a: evil.example\n"
+        "Jan  3 03:00:00 r1 a: evil.example\n"  // an hour after: a clock a little ahead
+        "<189>1: Dec 30 2026 03:12:44 UTC: %SYS-5-X: 45.61.133.77\n";
+    const HuntRun run = Hunt(data, 2026, 1, kWritten);
+    ASSERT_EQ(run.findings.size(), 4U);
+    EXPECT_EQ(run.findings[0].time, "2025-12-31T23:59:59Z");
+    EXPECT_EQ(run.findings[1].time, "2026-01-02T00:00:01Z");
+    EXPECT_EQ(run.findings[2].time, "2026-01-03T03:00:00Z");
+    EXPECT_EQ(run.findings[3].time, "2026-12-30T03:12:44Z");
+    // Without a known write time the default year stands.
+    EXPECT_EQ(Hunt(data, 2026).findings[0].time, "2026-12-31T23:59:59Z");
 }
 
 TEST(LogInputTest, EvidenceIsSanitised) {
