@@ -106,6 +106,19 @@ TEST(CliTest, LogStartingWithNulsIsHunted) {
     fs::remove_all(dir);
 }
 
+// `"rule_id":"X" "line":N` for each finding of an NDJSON report, in order.
+std::vector<std::string> RulesAndLines(const std::string& ndjson) {
+    std::vector<std::string> out;
+    std::istringstream lines(ndjson);
+    for (std::string line; std::getline(lines, line);) {
+        const std::size_t rule = line.find(R"("rule_id":")");
+        const std::size_t number = line.find(R"("line":)");
+        out.push_back(line.substr(rule, line.find(',', rule) - rule) + " " +
+                      line.substr(number, line.find(',', number) - number));
+    }
+    return out;
+}
+
 // A config exported as UTF-16 (PowerShell 5 redirection writes UTF-16LE with a mark) gives the
 // findings of the same config in UTF-8, on the same lines.
 TEST(CliTest, Utf16ConfigIsHuntedAsItsText) {
@@ -118,22 +131,11 @@ TEST(CliTest, Utf16ConfigIsHuntedAsItsText) {
         utf16 += '\0';
     }
     std::ofstream(dir / "pe1-fra.cfg", std::ios::binary) << utf16;
-    const auto rules_and_lines = [](const std::string& ndjson) {
-        std::vector<std::string> out;
-        std::istringstream lines(ndjson);
-        for (std::string line; std::getline(lines, line);) {
-            const std::size_t rule = line.find(R"("rule_id":")");
-            const std::size_t number = line.find(R"("line":)");
-            out.push_back(line.substr(rule, line.find(',', rule) - rule) + " " +
-                          line.substr(number, line.find(',', number) - number));
-        }
-        return out;
-    };
     const CliRun utf8_run = Exec("hunt " + kLab + "/pe1-fra.cfg --format ndjson");
     const CliRun utf16_run = Exec("hunt " + (dir / "pe1-fra.cfg").string() + " --format ndjson");
     EXPECT_EQ(utf16_run.exit_code, 0);
     EXPECT_GT(CountLines(utf8_run.out), 30);
-    EXPECT_EQ(rules_and_lines(utf16_run.out), rules_and_lines(utf8_run.out));
+    EXPECT_EQ(RulesAndLines(utf16_run.out), RulesAndLines(utf8_run.out));
 
     // An indicator list saved as UTF-16 loads too.
     std::ofstream(dir / "iocs.txt", std::ios::binary) << std::string(
@@ -155,6 +157,31 @@ TEST(CliTest, Utf16ConfigIsHuntedAsItsText) {
         Exec("intel match 203.0.113.9 --no-builtin-intel --intel " + (dir / "iocs.txt").string())
             .exit_code,
         0);
+    fs::remove_all(dir);
+}
+
+// `show running-config` captured from a terminal session, its pager prompts erased with
+// backspaces, gives the findings of the config itself, on the same lines.
+TEST(CliTest, TerminalCaptureIsHuntedAsTheScreenShowedIt) {
+    const fs::path dir = fs::path(testing::TempDir()) / "stormwatch_cli_capture";
+    fs::create_directories(dir);
+    const std::string config = ReadFile(kLab + "/pe1-fra.cfg");
+    std::string capture;
+    std::istringstream lines(config);
+    int number = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (++number % 24 == 0) {
+            capture +=
+                " --More-- " + std::string(10, '\b') + std::string(10, ' ') + std::string(10, '\b');
+        }
+        capture += line + "\r\n";
+    }
+    std::ofstream(dir / "pe1-capture.log", std::ios::binary) << capture;
+    const CliRun clean = Exec("hunt " + kLab + "/pe1-fra.cfg --format ndjson");
+    const CliRun captured = Exec("hunt " + (dir / "pe1-capture.log").string() + " --format ndjson");
+    EXPECT_EQ(captured.exit_code, 0);
+    EXPECT_GT(CountLines(clean.out), 30);
+    EXPECT_EQ(RulesAndLines(captured.out), RulesAndLines(clean.out));
     fs::remove_all(dir);
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "stormwatch/core/terminal_capture.h"
 #include "stormwatch/core/text.h"
 #include "stormwatch/engine/hunt.h"
 #include "stormwatch/engine/log_input.h"
@@ -28,11 +29,16 @@ void HuntConfigInput(std::string_view data, const policy::SitePolicy& policy,
                      rules::PatternScratch* scratch, output::InputSummary& input,
                      std::vector<Finding>& out, const LogHuntOptions& logs) {
     input.bytes = data.size();
-    // A UTF-16 export (with its byte-order mark) is hunted as the UTF-8 text it holds: the
-    // lines, and so their numbers, are the same.
+    // A UTF-16 export (with its byte-order mark) is hunted as the UTF-8 text it holds, and a
+    // terminal capture (pager prompts erased with backspaces) as the lines its screen showed:
+    // the lines, and so their numbers, are the file's.
     const std::optional<std::string> utf8 = text::Utf16WithBomToUtf8(data);
     if (utf8) {
         data = *utf8;
+    }
+    const std::optional<std::string> rendered = text::RenderTerminalCapture(data);
+    if (rendered) {
+        data = *rendered;
     }
     if (OnlyBlank(data)) {
         input.kind = "rejected";
