@@ -119,6 +119,16 @@ std::vector<std::string> RulesAndLines(const std::string& ndjson) {
     return out;
 }
 
+// The copy of examples/lab/pe1-fra.cfg at `path`, in another form, gives the config's findings
+// on the same lines.
+void ExpectFindingsOfPe1Fra(const fs::path& path) {
+    const CliRun clean = Exec("hunt " + kLab + "/pe1-fra.cfg --format ndjson");
+    const CliRun copy = Exec("hunt " + path.string() + " --format ndjson");
+    EXPECT_EQ(copy.exit_code, 0) << path;
+    EXPECT_GT(CountLines(clean.out), 30);
+    EXPECT_EQ(RulesAndLines(copy.out), RulesAndLines(clean.out)) << path;
+}
+
 // A config exported as UTF-16 (PowerShell 5 redirection writes UTF-16LE with a mark) gives the
 // findings of the same config in UTF-8, on the same lines.
 TEST(CliTest, Utf16ConfigIsHuntedAsItsText) {
@@ -131,11 +141,7 @@ TEST(CliTest, Utf16ConfigIsHuntedAsItsText) {
         utf16 += '\0';
     }
     std::ofstream(dir / "pe1-fra.cfg", std::ios::binary) << utf16;
-    const CliRun utf8_run = Exec("hunt " + kLab + "/pe1-fra.cfg --format ndjson");
-    const CliRun utf16_run = Exec("hunt " + (dir / "pe1-fra.cfg").string() + " --format ndjson");
-    EXPECT_EQ(utf16_run.exit_code, 0);
-    EXPECT_GT(CountLines(utf8_run.out), 30);
-    EXPECT_EQ(RulesAndLines(utf16_run.out), RulesAndLines(utf8_run.out));
+    ExpectFindingsOfPe1Fra(dir / "pe1-fra.cfg");
 
     // An indicator list saved as UTF-16 loads too.
     std::ofstream(dir / "iocs.txt", std::ios::binary) << std::string(
@@ -177,11 +183,7 @@ TEST(CliTest, TerminalCaptureIsHuntedAsTheScreenShowedIt) {
         capture += line + "\r\n";
     }
     std::ofstream(dir / "pe1-capture.log", std::ios::binary) << capture;
-    const CliRun clean = Exec("hunt " + kLab + "/pe1-fra.cfg --format ndjson");
-    const CliRun captured = Exec("hunt " + (dir / "pe1-capture.log").string() + " --format ndjson");
-    EXPECT_EQ(captured.exit_code, 0);
-    EXPECT_GT(CountLines(clean.out), 30);
-    EXPECT_EQ(RulesAndLines(captured.out), RulesAndLines(clean.out));
+    ExpectFindingsOfPe1Fra(dir / "pe1-capture.log");
     fs::remove_all(dir);
 }
 
