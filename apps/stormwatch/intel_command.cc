@@ -257,7 +257,12 @@ Command AddIntelCommand(CLI::App& app) {
     CLI::App* list = sub->add_subcommand(
         "list", "Print every loaded indicator: value, type, source, actor, id, validity.");
     AddSetOptions(list, *flags);
-    list->add_option("--type", flags->type, "Only this type (ipv4, cidr, domain, sha256, ...)");
+    std::vector<std::string> types;
+    for (int type = 0; type <= static_cast<int>(intel::IndicatorType::kEmail); ++type) {
+        types.emplace_back(intel::IndicatorTypeName(static_cast<intel::IndicatorType>(type)));
+    }
+    list->add_option("--type", flags->type, "Only indicators of this type")
+        ->check(CLI::IsMember(types));
     CLI::App* stats = sub->add_subcommand("stats", "Count loaded indicators by type and source.");
     AddSetOptions(stats, *flags);
     CLI::App* match = sub->add_subcommand(

@@ -201,6 +201,8 @@ TEST(CliTest, UsageErrorsAndUnreadableInputsGiveExitTwo) {
     EXPECT_EQ(Exec("hunt " + kLab + " --format xml").exit_code, 2);
     EXPECT_EQ(Exec("hunt " + kLab + " --fail-on severe").exit_code, 2);
     EXPECT_EQ(Exec("frobnicate").exit_code, 2);
+    EXPECT_EQ(Exec("intel list --type ipv5").exit_code, 2);
+    EXPECT_EQ(Exec("intel list --type sha256").exit_code, 0);
     // One unreadable path among readable ones is reported, and the run still finishes.
     EXPECT_EQ(Exec("hunt /nonexistent/path.cfg " + kLab + " --format ndjson").exit_code, 0);
 }
