@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "support/gzip_data.h"
 #include "support/test_files.h"
 #include <gtest/gtest.h>
 
@@ -184,6 +185,23 @@ TEST(CliTest, TerminalCaptureIsHuntedAsTheScreenShowedIt) {
     }
     std::ofstream(dir / "pe1-capture.log", std::ios::binary) << capture;
     ExpectFindingsOfPe1Fra(dir / "pe1-capture.log");
+    fs::remove_all(dir);
+}
+
+// A rotated, gzipped log is hunted as its text: the finding names the .gz file and the line.
+TEST(CliTest, GzippedLogIsHunted) {
+    const fs::path dir = fs::path(testing::TempDir()) / "stormwatch_cli_gzip";
+    fs::create_directories(dir);
+    std::ofstream(dir / "messages.1.gz", std::ios::binary) << stormwatch::test_support::Gzip(
+        "Jan 14 03:12:09 pe1 811: %SYS-5-CONFIG_I: Configured from console\n"
+        "Jan 14 03:12:10 pe1 812: %SEC_LOGIN-5-LOGIN_SUCCESS: Login Success [user: noc] "
+        "[Source: 45.61.133.77] [localport: 22] at 03:12:10 UTC Tue Jan 14 2025\n");
+    const CliRun run = Exec("hunt " + dir.string() + " --format ndjson");
+    EXPECT_EQ(run.exit_code, 0);
+    EXPECT_EQ(CountLines(run.out), 1);
+    EXPECT_NE(run.out.find(R"("path":")" + (dir / "messages.1.gz").string() + R"(","line":2)"),
+              std::string::npos)
+        << run.out;
     fs::remove_all(dir);
 }
 

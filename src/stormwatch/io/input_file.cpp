@@ -15,6 +15,8 @@
 #include <system_error>
 #include <unordered_set>
 
+#include "stormwatch/io/gzip.h"
+
 namespace stormwatch::io {
 
 namespace fs = std::filesystem;
@@ -34,6 +36,9 @@ constexpr std::size_t kMapBytes = 1 << 20;
 // in as the hunt reads it, so work starts at once and memory stays with the page cache.
 constexpr std::size_t kPopulateBytes = std::size_t{256} << 20;
 constexpr std::size_t kReadChunkBytes = 64 << 10;
+// A gzip input is inflated into memory; a larger text is refused (and a decompression bomb
+// stops here).
+constexpr std::size_t kMaxGunzipBytes = std::size_t{2} << 30;
 
 std::string ErrnoText(int error) {
     return std::generic_category().message(error);
@@ -135,6 +140,20 @@ void InputFile::Release() {
 }
 
 Result<InputFile> InputFile::Open(const std::string& path) {
+    STORMWATCH_ASSIGN_OR_RETURN(InputFile file, OpenBytes(path));
+    if (IsGzip(file.data_)) {
+        std::string text;
+        if (Status status = Gunzip(file.data_, kMaxGunzipBytes, text); !status.ok()) {
+            return InvalidArgument(path + ": " + status.message());
+        }
+        file.Release();
+        file.buffer_ = std::move(text);
+        file.KeepPadded(file.buffer_.size());
+    }
+    return file;
+}
+
+Result<InputFile> InputFile::OpenBytes(const std::string& path) {
     InputFile file;
     if (path == "-") {
         file.buffer_.assign(std::istreambuf_iterator<char>(std::cin),

@@ -39,7 +39,8 @@ public:
     ~InputFile();
 
     /// Opens `path` (`-` = stdin): a regular file or a pipe; a device or a socket is refused.
-    /// The error message names the path and the reason.
+    /// gzip data is inflated (up to 2 GiB of text): data() is the text. The error message
+    /// names the path and the reason.
     static Result<InputFile> Open(const std::string& path);
 
     [[nodiscard]] std::string_view data() const { return data_; }
@@ -52,6 +53,8 @@ public:
     [[nodiscard]] std::optional<std::int64_t> modified() const { return modified_; }
 
 private:
+    /// Open without the gzip step: the bytes as stored.
+    static Result<InputFile> OpenBytes(const std::string& path);
     void Release();
     /// Makes the first `size` bytes of buffer_ the data, followed by kReadPadding zeros.
     void KeepPadded(std::size_t size);

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "support/gzip_data.h"
 #include <gtest/gtest.h>
 
 namespace stormwatch::io {
@@ -86,6 +87,26 @@ TEST_F(InputFileTest, ReadsSmallFilesAndMapsLargeOnesWhole) {
         ASSERT_TRUE(file.ok()) << size;
         EXPECT_TRUE(file.value().data() == content) << size;
     }
+}
+
+// A rotated log (`messages.1.gz`) reads as its text; a cut one is refused by name.
+TEST_F(InputFileTest, GzipInputsReadAsTheirText) {
+    const std::string text = "Jan 14 03:12:44 pe1 812: Login Success [Source: 45.61.133.77]\n";
+    const fs::path path = root_ / "messages.1.gz";
+    const std::string gz = test_support::Gzip(text);
+    Write(path, gz);
+    auto opened = InputFile::Open(path.string());
+    ASSERT_TRUE(opened.ok()) << opened.status().message();
+    const InputFile file = std::move(opened).value();
+    EXPECT_EQ(file.data(), text);
+    EXPECT_EQ(file.padded().padding, InputFile::kReadPadding);
+    EXPECT_TRUE(file.modified().has_value());
+
+    Write(path, gz.substr(0, gz.size() - 12));
+    const auto cut = InputFile::Open(path.string());
+    ASSERT_FALSE(cut.ok());
+    EXPECT_EQ(cut.status().message().rfind(path.string() + ": gzip: ", 0), 0U)
+        << cut.status().message();
 }
 
 // A device may never end (`/dev/zero`): refused by name, not read until memory runs out.
