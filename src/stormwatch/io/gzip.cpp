@@ -35,13 +35,15 @@ Status Gunzip(std::string_view data, std::size_t max_bytes, std::string& out) {
     const std::unique_ptr<z_stream, InflateEnd> end(&stream);
     // The last 4 bytes give the (last member's) text size modulo 2^32: room for it up front
     // (and a little more, for the reader's padding) spares the copies of growing the buffer.
+    // Trusted only up to 16x the input (logs compress 5-15x), so a forged size claims no
+    // memory; a larger text grows the buffer as it comes.
     if (data.size() >= 18) {
         std::uint32_t size = 0;
         for (std::size_t i = 0; i < 4; ++i) {
             size |= std::uint32_t{static_cast<unsigned char>(data[data.size() - 4 + i])} << (8 * i);
         }
         constexpr std::size_t kSlack = 128;
-        out.resize(std::min<std::size_t>(size, max_bytes) + kSlack);
+        out.resize(std::min({std::size_t{size}, data.size() * 16, max_bytes}) + kSlack);
     }
     const auto* next = reinterpret_cast<const Bytef*>(data.data());
     std::size_t in_left = data.size();
