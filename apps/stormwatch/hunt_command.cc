@@ -155,6 +155,7 @@ ExitCode RunHunt(HuntFlags& flags) {
                           std::chrono::system_clock::now().time_since_epoch())
                           .count());
     engine::HuntResult result = hunter.value().Run(flags.paths, flags.jobs, progress);
+    const bool nothing_found = result.summary.inputs.empty();  // empty folders only
     result.summary.started = started;
     if (progress_shown) {
         std::fputs("\r\033[K", stderr);
@@ -192,7 +193,8 @@ ExitCode RunHunt(HuntFlags& flags) {
         }
     }
     if (result.inputs_opened == 0) {
-        std::cerr << "stormwatch: no input could be read\n";
+        std::cerr << (nothing_found ? "stormwatch: no files to hunt under the paths given\n"
+                                    : "stormwatch: no input could be read\n");
         return ExitCode::kError;
     }
     if (fail_on) {

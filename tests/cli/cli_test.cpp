@@ -28,9 +28,13 @@ struct CliRun {
     std::string out;
 };
 
-CliRun Exec(const std::string& args) {
+enum class Stream { kStdout, kStderr };
+
+// Runs the CLI with `args`; `out` is what it wrote to `stream` (the other is dropped).
+CliRun Exec(const std::string& args, Stream stream = Stream::kStdout) {
     CliRun run;
-    const std::string command = "NO_COLOR=1 " + kCli + " " + args + " 2>/dev/null";
+    const std::string command = "NO_COLOR=1 " + kCli + " " + args +
+                                (stream == Stream::kStdout ? " 2>/dev/null" : " 2>&1 >/dev/null");
     FILE* pipe = popen(command.c_str(), "r");
     if (pipe == nullptr) {
         return run;
@@ -214,6 +218,19 @@ TEST(CliTest, UnwritableOutputFailsBeforeHunting) {
     }
 }
 
+// Nothing to hunt (an empty folder) is said as such, apart from inputs that could not be read.
+TEST(CliTest, EmptyFolderSaysThereIsNothingToHunt) {
+    const fs::path dir = fs::path(testing::TempDir()) / "stormwatch_cli_empty";
+    fs::create_directories(dir);
+    const CliRun run = Exec("hunt " + dir.string(), Stream::kStderr);
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.out.find("no files to hunt"), std::string::npos) << run.out;
+    EXPECT_NE(
+        Exec("hunt /nonexistent/path.cfg", Stream::kStderr).out.find("no input could be read"),
+        std::string::npos);
+    fs::remove_all(dir);
+}
+
 TEST(CliTest, UsageErrorsAndUnreadableInputsGiveExitTwo) {
     EXPECT_EQ(Exec("hunt /nonexistent/path.cfg").exit_code, 2);
     EXPECT_EQ(Exec("hunt " + kLab + " --format xml").exit_code, 2);
@@ -348,6 +365,9 @@ TEST(CliTest, IntelOptionBeforeThePathsTakesOneFile) {
     const CliRun binary = Exec("intel import " + (dir / "feed.bin").string());
     EXPECT_EQ(binary.exit_code, 2);
     EXPECT_EQ(binary.out, "");  // no row of it listed as a rejected indicator
+    EXPECT_NE(Exec("intel import " + (dir / "feed.bin").string(), Stream::kStderr)
+                  .out.find("feed.bin: binary content, not an indicator file"),
+              std::string::npos);
     fs::remove_all(dir);
 }
 

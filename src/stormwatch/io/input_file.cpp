@@ -63,8 +63,14 @@ std::vector<InputPath> ExpandPaths(const std::vector<std::string>& paths) {
             out.push_back({.path = path, .size = fs::file_size(path, ec)});
             continue;
         }
+        // A pipe named on the command line (`<(ssh pe1 show running-config)`) is read to its
+        // end; inside a folder only files are taken.
+        if (fs::is_fifo(status)) {
+            out.push_back({.path = path});
+            continue;
+        }
         if (!fs::is_directory(status)) {
-            out.push_back({.path = path, .error = "not a regular file or directory"});
+            out.push_back({.path = path, .error = "not a regular file, pipe or directory"});
             continue;
         }
         std::vector<InputPath> found;

@@ -23,8 +23,9 @@ struct InputPath {
 };
 
 /// Expands files and directories (recursively, following no symlinked directories) into a
-/// sorted, de-duplicated list of regular files. `-` stands for standard input. Hidden entries
-/// (`.git`, `.svn`, dot-files) inside directories are skipped; named files are always taken.
+/// sorted, de-duplicated list of regular files. `-` stands for standard input, and a named
+/// pipe is taken as it is. Hidden entries (`.git`, `.svn`, dot-files) inside directories are
+/// skipped; named files are always taken.
 std::vector<InputPath> ExpandPaths(const std::vector<std::string>& paths);
 
 /// The bytes of one input: memory-mapped for large regular files (1 MiB and up), read for

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "stormwatch/io/input_file.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 
 #include "support/gzip_data.h"
 #include <gtest/gtest.h>
@@ -57,6 +59,23 @@ TEST_F(InputFileTest, MapsFilesAndReportsMissingOnes) {
     auto missing = InputFile::Open((root_ / "nope.cfg").string());
     ASSERT_FALSE(missing.ok());
     EXPECT_NE(missing.status().message().find("nope.cfg"), std::string::npos);
+}
+
+// `hunt <(ssh pe1 show running-config)`: a named pipe is an input, read to its end; a device
+// is refused by name.
+TEST_F(InputFileTest, NamedPipeIsAnInput) {
+    const fs::path fifo = root_ / "capture.fifo";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const auto inputs = ExpandPaths({fifo.string(), "/dev/zero"});
+    ASSERT_EQ(inputs.size(), 2U);
+    EXPECT_EQ(inputs[0].path, fifo.string());
+    EXPECT_EQ(inputs[0].error, "");
+    EXPECT_EQ(inputs[1].error, "not a regular file, pipe or directory");
+    std::thread writer([&fifo] { std::ofstream(fifo) << "hostname pe1\n"; });
+    const auto opened = InputFile::Open(fifo.string());
+    writer.join();
+    ASSERT_TRUE(opened.ok()) << opened.status().message();
+    EXPECT_EQ(opened.value().data(), "hostname pe1\n");
 }
 
 TEST_F(InputFileTest, KnowsWhenTheFileWasModified) {
