@@ -213,10 +213,12 @@ Command AddHuntCommand(CLI::App& app) {
     auto flags = std::make_shared<HuntFlags>();
     CLI::App* sub = app.add_subcommand(
         "hunt",
-        "Audit evidence (files or folders of device configurations; `-` reads stdin) for\n"
-        "Salt Typhoon tradecraft, threat-intel indicators and hardening gaps.\n\n"
+        "Audit evidence (folders or files of device configurations and syslog, plain or\n"
+        "gzip; `-` reads stdin) for Salt Typhoon tradecraft, threat-intel indicators and\n"
+        "hardening gaps.\n\n"
         "Examples:\n"
-        "  stormwatch hunt configs/\n"
+        "  stormwatch hunt configs/ /var/log/network/\n"
+        "  stormwatch hunt --intel feed.json <(ssh pe1 show running-config)\n"
         "  stormwatch hunt configs/ --policy stormwatch.yaml --fail-on high\n"
         "  stormwatch hunt pe1.cfg --format ndjson | jq .rule_id\n"
         "  stormwatch hunt configs/ --format sarif --output stormwatch.sarif --stats stats.json");

@@ -15,9 +15,10 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     try {
         CLI::App app{
-            "Stormwatch hunts router, switch and firewall configurations for the tradecraft of\n"
-            "the Salt Typhoon campaign (CISA AA25-239A) and for gaps against a hardening\n"
-            "baseline, and reports every finding with its file and line.\n\n"
+            "Stormwatch hunts router, switch and firewall configurations and their logs for the\n"
+            "tradecraft and indicators of the Salt Typhoon campaign (CISA AA25-239A) and for\n"
+            "gaps against a hardening baseline, and reports every finding with its file and\n"
+            "line.\n\n"
             "Start with:  stormwatch hunt configs/           (a table on the terminal)\n"
             "             stormwatch hunt configs/ --format sarif --output sw.sarif\n"
             "             stormwatch rules list               (what is checked)\n"
