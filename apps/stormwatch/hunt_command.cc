@@ -256,8 +256,9 @@ Command AddHuntCommand(CLI::App& app) {
                     "Exit 1 when a finding of this severity or higher exists\n"
                     "(info, low, medium, high, critical)");
     sub->add_option("--jobs,-j", flags->jobs,
-                    "Worker threads (default: one per core); files run in parallel, and a log\n"
-                    "of 32 MiB or more is split into pieces of whole lines across them");
+                    "Worker threads (default 0: one per core; at most 256); files run in\n"
+                    "parallel, and a log of 32 MiB or more is split into pieces across them")
+        ->check(CLI::Range(0, 256));
     sub->add_flag("--quiet,-q", flags->quiet,
                   "No progress and no per-input problem lines on stderr");
     return {sub, [flags] {

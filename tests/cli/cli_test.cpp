@@ -237,6 +237,7 @@ TEST(CliTest, UsageErrorsAndUnreadableInputsGiveExitTwo) {
     EXPECT_EQ(Exec("hunt " + kLab + " --fail-on severe").exit_code, 2);
     EXPECT_EQ(Exec("frobnicate").exit_code, 2);
     EXPECT_EQ(Exec("intel list --type ipv5").exit_code, 2);
+    EXPECT_EQ(Exec("hunt " + kLab + " --jobs 100000").exit_code, 2);  // not 2,000 threads
     EXPECT_EQ(Exec("intel list --type sha256").exit_code, 0);
     // One unreadable path among readable ones is reported, and the run still finishes.
     EXPECT_EQ(Exec("hunt /nonexistent/path.cfg " + kLab + " --format ndjson").exit_code, 0);

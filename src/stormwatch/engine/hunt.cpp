@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "stormwatch/core/time.h"
@@ -196,13 +197,24 @@ HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
 
     const unsigned threads = static_cast<unsigned>(
         std::min<std::size_t>(cores, std::max<std::size_t>(1, inputs.size())));
+    // A thread the system will not start (a process limit) is one worker less, not a crash:
+    // the workers share one queue, and the caller's thread is always one of them.
     std::vector<std::thread> pool;
+    const auto start_worker = [&pool, &work] {
+        try {
+            pool.emplace_back(work);
+            return true;
+        } catch (const std::system_error&) {
+            return false;
+        }
+    };
     for (unsigned t = 1; t < threads; ++t) {
-        pool.emplace_back(work);
+        if (!start_worker()) {
+            break;
+        }
     }
-    if (progress) {
+    if (progress && start_worker()) {
         // The caller's thread reports progress; one worker less does the hunting.
-        pool.emplace_back(work);
         std::unique_lock<std::mutex> lock(all_done_mutex);
         while (!all_done.wait_for(lock, std::chrono::milliseconds(200),
                                   [&] { return done.load() == inputs.size(); })) {

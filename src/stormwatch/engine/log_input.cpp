@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -316,7 +317,11 @@ void ForEachIndex(std::size_t count, unsigned threads, const std::function<void(
     };
     std::vector<std::jthread> helpers;
     for (std::size_t t = 1; t < std::min<std::size_t>(threads, count); ++t) {
-        helpers.emplace_back(work);
+        try {
+            helpers.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;  // no more threads to be had: the ones started (and this one) do all
+        }
     }
     work();
 }
