@@ -4,6 +4,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -189,6 +190,12 @@ TEST(CliTest, TerminalCaptureIsHuntedAsTheScreenShowedIt) {
     }
     std::ofstream(dir / "pe1-capture.log", std::ios::binary) << capture;
     ExpectFindingsOfPe1Fra(dir / "pe1-capture.log");
+
+    // Classic Mac line ends (carriage returns only) are line ends too.
+    std::string mac = config;
+    std::replace(mac.begin(), mac.end(), '\n', '\r');
+    std::ofstream(dir / "pe1-mac.cfg", std::ios::binary) << mac;
+    ExpectFindingsOfPe1Fra(dir / "pe1-mac.cfg");
     fs::remove_all(dir);
 }
 

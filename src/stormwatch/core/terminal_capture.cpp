@@ -116,6 +116,13 @@ std::optional<std::string> RenderTerminalCapture(std::string_view data) {
     if (!HasTerminalControls(data)) {
         return std::nullopt;
     }
+    // Carriage returns and no line feed at all: a file with classic Mac line ends, not a
+    // screen drawn over and over.
+    if (std::memchr(data.data(), '\n', data.size()) == nullptr) {
+        std::string lines(data);
+        std::replace(lines.begin(), lines.end(), '\r', '\n');
+        return RenderTerminalCapture(lines).value_or(lines);
+    }
     std::string out;
     out.reserve(data.size());
     ForEachLine(data, [&out](std::string_view line, std::size_t) {

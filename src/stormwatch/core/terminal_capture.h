@@ -16,8 +16,9 @@ namespace stormwatch::text {
 /// inside a line goes to its start, later bytes overwrite earlier ones, `ESC [ K` erases,
 /// other escape sequences are dropped, and a pager prompt left at the start of a line
 /// (` --More-- `, `<--- More --->`, `---(more NN%)---`) is removed. Lines, and so line numbers,
-/// are the input's; line ends are LF. Nullopt when `data` has no backspace, no escape and no
-/// carriage return inside a line: it is then shown as it is.
+/// are the input's; line ends are LF. A text with carriage returns and no line feed has
+/// classic Mac line ends: each carriage return ends a line. Nullopt when `data` has no
+/// backspace, no escape and no carriage return inside a line: it is then shown as it is.
 std::optional<std::string> RenderTerminalCapture(std::string_view data);
 
 }  // namespace stormwatch::text

@@ -36,6 +36,13 @@ TEST(TerminalCaptureTest, OrdinaryTextIsLeftAlone) {
     EXPECT_EQ(RenderTerminalCapture(""), std::nullopt);
 }
 
+TEST(TerminalCaptureTest, CarriageReturnsWithoutLineFeedsEndLines) {
+    EXPECT_EQ(RenderTerminalCapture("hostname r1\r!\rinterface Gi0/0\r ip address 10.0.0.1 "
+                                    "255.255.255.0\r"),
+              "hostname r1\n!\ninterface Gi0/0\n ip address 10.0.0.1 255.255.255.0\n");
+    EXPECT_EQ(RenderTerminalCapture("a\rb\bc\r"), "a\nc\n");
+}
+
 TEST(TerminalCaptureTest, LinesKeepTheirNumbers) {
     const auto rendered = RenderTerminalCapture("a\n\b\nb\r\n\x1b[2K\nc"s);
     ASSERT_TRUE(rendered);
