@@ -118,7 +118,8 @@ std::optional<std::string> RenderTerminalCapture(std::string_view data) {
     }
     // Carriage returns and no line feed at all: a file with classic Mac line ends, not a
     // screen drawn over and over.
-    if (std::memchr(data.data(), '\n', data.size()) == nullptr) {
+    if (std::memchr(data.data(), '\n', data.size()) == nullptr &&
+        std::memchr(data.data(), '\r', data.size()) != nullptr) {
         std::string lines(data);
         std::replace(lines.begin(), lines.end(), '\r', '\n');
         return RenderTerminalCapture(lines).value_or(lines);

@@ -41,6 +41,7 @@ TEST(TerminalCaptureTest, CarriageReturnsWithoutLineFeedsEndLines) {
                                     "255.255.255.0\r"),
               "hostname r1\n!\ninterface Gi0/0\n ip address 10.0.0.1 255.255.255.0\n");
     EXPECT_EQ(RenderTerminalCapture("a\rb\bc\r"), "a\nc\n");
+    EXPECT_EQ(RenderTerminalCapture("ab\bc"), "ac\n");  // one line, no line end at all
 }
 
 TEST(TerminalCaptureTest, LinesKeepTheirNumbers) {
