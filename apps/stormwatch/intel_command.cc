@@ -146,6 +146,20 @@ struct Explanation {
     std::string why;
 };
 
+Explanation Explain(const intel::IndicatorSet& set, std::string_view value);
+
+// The explanation of `part` of a value (a URL's host, an e-mail address's domain).
+Explanation Within(const intel::IndicatorSet& set, std::string_view what, std::string_view part) {
+    if (part.empty()) {
+        return {};
+    }
+    Explanation inner = Explain(set, part);
+    if (inner.indicator != nullptr) {
+        inner.why = std::string(what) + " " + std::string(part) + ": " + inner.why;
+    }
+    return inner;
+}
+
 Explanation Explain(const intel::IndicatorSet& set, std::string_view value) {
     if (const auto address = IpAddress::Parse(value)) {
         const intel::Indicator* hit = set.MatchAddress(*address);
@@ -159,8 +173,12 @@ Explanation Explain(const intel::IndicatorSet& set, std::string_view value) {
         return {hit, "an indicator address or prefix inside or around this prefix"};
     }
     if (value.find("://") != std::string_view::npos) {
-        const intel::Indicator* hit = set.MatchUrl(value);
-        return {hit, "the same URL after normalisation (" + intel::NormaliseUrl(value) + ")"};
+        if (const intel::Indicator* hit = set.MatchUrl(value)) {
+            return {hit, "the same URL after normalisation (" + intel::NormaliseUrl(value) + ")"};
+        }
+        // As in a hunt: a URL whose host is an indicator (address or domain) matches too.
+        const intel::UrlHost host = intel::FindUrlHost(value);
+        return Within(set, "its host", value.substr(host.offset, host.length));
     }
     const std::string lower = text::ToLower(value);
     const bool hex =
@@ -170,8 +188,11 @@ Explanation Explain(const intel::IndicatorSet& set, std::string_view value) {
             return {set.MatchValue(*type, lower), "the same hash"};
         }
     }
-    if (lower.find('@') != std::string::npos) {
-        return {set.MatchValue(intel::IndicatorType::kEmail, lower), "the same e-mail address"};
+    if (const std::size_t at = lower.rfind('@'); at != std::string::npos) {
+        if (const intel::Indicator* hit = set.MatchValue(intel::IndicatorType::kEmail, lower)) {
+            return {hit, "the same e-mail address"};
+        }
+        return Within(set, "its domain", std::string_view(lower).substr(at + 1));
     }
     if (lower.find('.') != std::string::npos) {
         if (const intel::Indicator* hit = set.MatchDomain(lower)) {

@@ -379,6 +379,19 @@ TEST(CliTest, IntelOptionBeforeThePathsTakesOneFile) {
     fs::remove_all(dir);
 }
 
+// `intel match` answers as a hunt would: a URL whose host, or an e-mail address whose domain,
+// is an indicator matches, and says through which part.
+TEST(CliTest, IntelMatchLooksInsideUrlsAndAddresses) {
+    const CliRun url = Exec("intel match https://cdn.materialplies.com:8443/a?b=c");
+    EXPECT_EQ(url.exit_code, 0);
+    EXPECT_NE(url.out.find("(its host cdn.materialplies.com: a parent domain of it)"),
+              std::string::npos)
+        << url.out;
+    EXPECT_EQ(Exec("intel match ops@materialplies.com").exit_code, 0);
+    EXPECT_EQ(Exec("intel match http://45.61.133.77:8080/x").exit_code, 0);
+    EXPECT_EQ(Exec("intel match http://example.org/ ops@example.org").exit_code, 1);
+}
+
 TEST(CliTest, RulesListShowsDetectorsAndPatternRules) {
     const CliRun run = Exec("rules list");
     ASSERT_EQ(run.exit_code, 0);
