@@ -29,13 +29,8 @@ void HuntConfigInput(std::string_view data, const policy::SitePolicy& policy,
                      rules::PatternScratch* scratch, output::InputSummary& input,
                      std::vector<Finding>& out, const LogHuntOptions& logs) {
     input.bytes = data.size();
-    // A UTF-16 export (with its byte-order mark) is hunted as the UTF-8 text it holds, and a
-    // terminal capture (pager prompts erased with backspaces) as the lines its screen showed:
-    // the lines, and so their numbers, are the file's.
-    const std::optional<std::string> utf8 = text::Utf16WithBomToUtf8(data);
-    if (utf8) {
-        data = *utf8;
-    }
+    // A terminal capture (pager prompts erased with backspaces) is hunted as the lines its
+    // screen showed: the lines, and so their numbers, are the file's.
     const std::optional<std::string> rendered = text::RenderTerminalCapture(data);
     if (rendered) {
         data = *rendered;

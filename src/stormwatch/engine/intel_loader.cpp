@@ -78,10 +78,6 @@ Result<IntelFormat> LoadIntelPath(const std::string& path, intel::IndicatorSetBu
         return IntelFormat::kMispFeed;
     }
     STORMWATCH_ASSIGN_OR_RETURN(io::InputFile file, io::InputFile::Open(path));
-    // A UTF-16 export (with its byte-order mark) is read as the UTF-8 text it holds.
-    if (const auto utf8 = text::Utf16WithBomToUtf8(file.data())) {
-        return LoadIntelText(*utf8, path, builder, stats, options);
-    }
     // No indicator format is binary: refuse the whole file rather than report each of its
     // "lines" as a rejected row.
     if (text::LooksBinary(file.data().substr(0, 8192))) {

@@ -15,6 +15,7 @@
 #include <system_error>
 #include <unordered_set>
 
+#include "stormwatch/core/text.h"
 #include "stormwatch/io/gzip.h"
 
 namespace stormwatch::io {
@@ -152,9 +153,12 @@ Result<InputFile> InputFile::Open(const std::string& path) {
         if (Status status = Gunzip(file.data_, kMaxGunzipBytes, text); !status.ok()) {
             return InvalidArgument(path + ": " + status.message());
         }
-        file.Release();
-        file.buffer_ = std::move(text);
-        file.KeepPadded(file.buffer_.size());
+        file.KeepText(std::move(text));
+    }
+    // A UTF-16 export (with its byte-order mark: PowerShell 5 redirection) is read as the
+    // UTF-8 text it holds; its lines, and so their numbers, are the file's.
+    if (std::optional<std::string> utf8 = text::Utf16WithBomToUtf8(file.data_)) {
+        file.KeepText(std::move(*utf8));
     }
     return file;
 }
@@ -225,6 +229,12 @@ Result<InputFile> InputFile::OpenBytes(const std::string& path) {
     ::close(fd);
     file.KeepPadded(used);
     return file;
+}
+
+void InputFile::KeepText(std::string text) {
+    Release();
+    buffer_ = std::move(text);
+    KeepPadded(buffer_.size());
 }
 
 void InputFile::KeepPadded(std::size_t size) {

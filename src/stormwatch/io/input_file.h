@@ -40,8 +40,8 @@ public:
     ~InputFile();
 
     /// Opens `path` (`-` = stdin): a regular file or a pipe; a device or a socket is refused.
-    /// gzip data is inflated (up to 2 GiB of text): data() is the text. The error message
-    /// names the path and the reason.
+    /// gzip data is inflated (up to 2 GiB of text) and UTF-16 with a byte-order mark decoded:
+    /// data() is the UTF-8 text. The error message names the path and the reason.
     static Result<InputFile> Open(const std::string& path);
 
     [[nodiscard]] std::string_view data() const { return data_; }
@@ -57,6 +57,8 @@ private:
     /// Open without the gzip step: the bytes as stored.
     static Result<InputFile> OpenBytes(const std::string& path);
     void Release();
+    /// Replaces the data with `text` (decoded from the bytes read), padded.
+    void KeepText(std::string text);
     /// Makes the first `size` bytes of buffer_ the data, followed by kReadPadding zeros.
     void KeepPadded(std::size_t size);
 
