@@ -88,8 +88,8 @@ Result<IntelFormat> LoadIntelPath(const std::string& path, intel::IndicatorSetBu
     const IntelFormat format = SniffIntelFormat(file.padded());
     if (format == IntelFormat::kMisp) {
         // The file importer also follows a feed manifest to the events beside it.
-        STORMWATCH_RETURN_IF_ERROR(
-            intel::ImportMispFile(path, builder, stats, nullptr, MispOptions(options)));
+        STORMWATCH_RETURN_IF_ERROR(intel::ImportMispFile(path, file.padded(), builder, stats,
+                                                         nullptr, MispOptions(options)));
         return IntelFormat::kMisp;
     }
     return LoadSniffedText(format, file.padded(), path, builder, stats, options);

@@ -791,19 +791,15 @@ Status ImportMispFeedDirectory(const std::string& dir, IndicatorSetBuilder& buil
     return Status::Ok();
 }
 
-Status ImportMispFile(const std::string& path, IndicatorSetBuilder& builder, InputStats& stats,
-                      MispImportReport* report, const MispImportOptions& options) {
-    auto data = io::InputFile::Open(path);
-    if (!data.ok()) {
-        stats.RejectInput(RejectReason::kUnreadable, data.status().message());
-        return data.status();
-    }
+Status ImportMispFile(const std::string& path, PaddedText contents, IndicatorSetBuilder& builder,
+                      InputStats& stats, MispImportReport* report,
+                      const MispImportOptions& options) {
     MispImportReport local;
     MispImportReport& out = report ? *report : local;
     // A manifest is recognised by its shape (one parse); its records are the events it lists.
     bool is_manifest = false;
-    Status status = ImportDocument(data.value().padded(), BaseName(path), builder, stats, out,
-                                   options, true, &is_manifest);
+    Status status =
+        ImportDocument(contents, BaseName(path), builder, stats, out, options, true, &is_manifest);
     if (is_manifest) {
         return ImportMispFeedDirectory(DirName(path), builder, stats, &out, options);
     }

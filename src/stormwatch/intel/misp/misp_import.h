@@ -70,9 +70,11 @@ Status ImportMispFeedDirectory(const std::string& dir, IndicatorSetBuilder& buil
                                InputStats& stats, MispImportReport* report = nullptr,
                                const MispImportOptions& options = {});
 
-/// Reads `path` and imports it; a feed manifest (`manifest.json`) imports its directory.
-Status ImportMispFile(const std::string& path, IndicatorSetBuilder& builder, InputStats& stats,
-                      MispImportReport* report = nullptr, const MispImportOptions& options = {});
+/// Imports `contents`, the file at `path` as the caller read it (padded: parsed in place); a
+/// feed manifest (`manifest.json`) imports its directory.
+Status ImportMispFile(const std::string& path, PaddedText contents, IndicatorSetBuilder& builder,
+                      InputStats& stats, MispImportReport* report = nullptr,
+                      const MispImportOptions& options = {});
 
 /// True for JSON text that ImportMispJson would read as MISP (an event, a response, an array
 /// of events or a feed manifest), judged from the top-level keys. For format sniffing.

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "support/test_files.h"
 #include <gtest/gtest.h>
 
 namespace stormwatch::intel {
@@ -367,7 +368,9 @@ TEST(MispImport, FeedDirectory) {
     // The manifest path itself imports the directory.
     IndicatorSetBuilder via_file;
     InputStats file_stats;
-    ASSERT_TRUE(ImportMispFile((dir / "manifest.json").string(), via_file, file_stats).ok());
+    const std::string manifest = (dir / "manifest.json").string();
+    ASSERT_TRUE(
+        ImportMispFile(manifest, test_support::ReadFile(manifest), via_file, file_stats).ok());
     EXPECT_EQ(file_stats.read(), 4U);
 
     // Keys that are not uuids would name arbitrary files: not a manifest.
