@@ -13,9 +13,9 @@ namespace {
 
 constexpr char kEscape = '\x1b';
 
-// Pager prompts, removed from the start of a rendered line where the bytes that erased them
-// were lost.
-constexpr std::array<std::string_view, 3> kPagerPrompts = {" --More-- ", "<--- More --->",
+// Pager prompts (IOS/EOS ` --More-- `, ASA, Junos `---(more NN%)---`), removed from the start
+// of a rendered line where the bytes that erased them were lost.
+constexpr std::array<std::string_view, 3> kPagerPrompts = {"--More--", "<--- More --->",
                                                            "---(more"};
 
 // A backspace, an escape, or a carriage return inside a line (not before its LF): what a
@@ -46,12 +46,11 @@ std::string_view WithoutPagerPrompt(std::string_view line) {
     }
     const std::string_view rest = line.substr(start);
     for (const std::string_view prompt : kPagerPrompts) {
-        const std::string_view bare = Trim(prompt);
-        if (rest.substr(0, bare.size()) != bare) {
+        if (rest.substr(0, prompt.size()) != prompt) {
             continue;
         }
-        std::size_t end = bare.size();
-        if (bare == "---(more") {  // `---(more)---` or `---(more 42%)---`
+        std::size_t end = prompt.size();
+        if (prompt == "---(more") {  // `---(more)---` or `---(more 42%)---`
             const std::size_t close = rest.find(")---");
             if (close == std::string_view::npos) {
                 return line;
@@ -118,11 +117,12 @@ std::optional<std::string> RenderTerminalCapture(std::string_view data) {
     }
     // Carriage returns and no line feed at all: a file with classic Mac line ends, not a
     // screen drawn over and over.
+    std::string mac_lines;
     if (std::memchr(data.data(), '\n', data.size()) == nullptr &&
         std::memchr(data.data(), '\r', data.size()) != nullptr) {
-        std::string lines(data);
-        std::replace(lines.begin(), lines.end(), '\r', '\n');
-        return RenderTerminalCapture(lines).value_or(lines);
+        mac_lines = data;
+        std::replace(mac_lines.begin(), mac_lines.end(), '\r', '\n');
+        data = mac_lines;
     }
     std::string out;
     out.reserve(data.size());

@@ -4,7 +4,6 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <climits>
 #include <cstdint>
 #include <memory>
 
@@ -18,6 +17,11 @@ constexpr std::size_t kSlice = std::size_t{1} << 30;
 struct InflateEnd {
     void operator()(z_stream* stream) const { inflateEnd(stream); }
 };
+
+Status TooLarge(std::size_t max_bytes) {
+    return InvalidArgument("gzip: the text is larger than " + std::to_string(max_bytes >> 20) +
+                           " MiB");
+}
 
 }  // namespace
 
@@ -51,8 +55,7 @@ Status Gunzip(std::string_view data, std::size_t max_bytes, std::string& out) {
     for (;;) {
         if (produced == out.size()) {
             if (out.size() > max_bytes) {
-                return InvalidArgument("gzip: the text is larger than " +
-                                       std::to_string(max_bytes >> 20) + " MiB");
+                return TooLarge(max_bytes);
             }
             out.resize(std::min(std::max<std::size_t>(out.size() * 2, 1 << 16), max_bytes + 1));
         }
@@ -83,8 +86,7 @@ Status Gunzip(std::string_view data, std::size_t max_bytes, std::string& out) {
         }
     }
     if (produced > max_bytes) {
-        return InvalidArgument("gzip: the text is larger than " + std::to_string(max_bytes >> 20) +
-                               " MiB");
+        return TooLarge(max_bytes);
     }
     out.resize(produced);
     return Status::Ok();
