@@ -53,6 +53,16 @@ int TerminalWidth() {
     return 100;
 }
 
+// The report or the stats file, opened (truncated) before the hunt: a path that cannot be
+// written fails at once, not after an hour of hunting. Says so on stderr.
+bool OpenOutput(const std::string& path, std::ofstream& file) {
+    file.open(path, std::ios::binary | std::ios::trunc);
+    if (!file) {
+        std::cerr << "stormwatch: cannot write " << path << "\n";
+    }
+    return static_cast<bool>(file);
+}
+
 /// The report in `format` to `out`. NDJSON goes out a slice of findings at a time: a hunt over
 /// years of logs can hold millions of findings, and their whole report need not sit in memory
 /// beside them.
@@ -116,24 +126,12 @@ ExitCode RunHunt(HuntFlags& flags) {
         std::cerr << "stormwatch: " << hunter.status().message() << "\n";
         return ExitCode::kError;
     }
-    // The report and stats files are opened before the hunt: a path that cannot be written
-    // fails now, not after an hour of hunting.
     const bool to_terminal = flags.output_path.empty();
     std::ofstream file;
-    if (!to_terminal) {
-        file.open(flags.output_path, std::ios::binary | std::ios::trunc);
-        if (!file) {
-            std::cerr << "stormwatch: cannot write " << flags.output_path << "\n";
-            return ExitCode::kError;
-        }
-    }
     std::ofstream stats_file;
-    if (!flags.stats_path.empty()) {
-        stats_file.open(flags.stats_path, std::ios::binary | std::ios::trunc);
-        if (!stats_file) {
-            std::cerr << "stormwatch: cannot write " << flags.stats_path << "\n";
-            return ExitCode::kError;
-        }
+    if ((!to_terminal && !OpenOutput(flags.output_path, file)) ||
+        (!flags.stats_path.empty() && !OpenOutput(flags.stats_path, stats_file))) {
+        return ExitCode::kError;
     }
 
     const bool show_progress = !flags.quiet && isatty(STDERR_FILENO) == 1;
