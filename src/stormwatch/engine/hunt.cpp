@@ -181,7 +181,7 @@ HuntResult Hunter::Run(const std::vector<std::string>& paths, unsigned jobs,
                 for (Finding& finding : slot.findings) {
                     FillFingerprint(finding);
                 }
-                // A log's findings come in line order already: a check, not a sort of ~700-byte
+                // A log's findings come in line order already: a check, not a sort of ~400-byte
                 // values, for a log with millions of hits.
                 if (!std::is_sorted(slot.findings.begin(), slot.findings.end(), FindingLess)) {
                     std::sort(slot.findings.begin(), slot.findings.end(), FindingLess);

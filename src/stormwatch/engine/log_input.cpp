@@ -344,7 +344,7 @@ void HuntLogInput(std::string_view data, const intel::TextMatcher& matcher,
     // Every piece starts from `default_year`; a piece whose findings needed the year carried
     // in from earlier pieces, and got a different one, is hunted again below.
     ForEachIndex(pieces.size(), threads, [&](std::size_t i) { hunt(i, default_year); });
-    // A log can hold millions of hits, ~700-byte findings each: the first piece's are taken
+    // A log can hold millions of hits, ~400-byte findings each: the first piece's are taken
     // whole, the others moved once into room reserved for all.
     std::size_t total = out.size();
     for (const LogPiece& piece : results) {
